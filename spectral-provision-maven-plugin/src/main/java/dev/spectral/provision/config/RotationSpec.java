@@ -1,0 +1,50 @@
+package dev.spectral.provision.config;
+
+import dev.spectral.generators.GeneratorIds;
+import java.util.Objects;
+
+/**
+ * How a key is regenerated, from {@code [rotation]}: {@code KEY = "<generator|prompt>:<shared|per-env>"}.
+ *
+ * @param key the key rotated
+ * @param generator a generator id, or {@link #PROMPT}
+ * @param scope one item for all environments, or one per environment
+ * @param position where the spec is written
+ */
+public record RotationSpec(String key, String generator, Scope scope, Position position) {
+
+    /** The pseudo-generator meaning "a person types the value in". */
+    public static final String PROMPT = GeneratorIds.PROMPT;
+
+    public RotationSpec {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(position, "position");
+    }
+
+    public boolean isPrompt() {
+        return PROMPT.equals(generator);
+    }
+
+    /** Where a rotated value lives. */
+    public enum Scope {
+        SHARED("shared"),
+        PER_ENV("per-env");
+
+        private final String text;
+
+        Scope(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.spectral.provision.verify;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the checks need to know beyond the file.
+ *
+ * @param allowedVaults vaults references may read from; empty means any vault
+ * @param localEnvironments environments written to a local {@code .env} instead of GitHub
+ * @param allowedSharedItems 1Password items ({@code vault/item}) a local environment may share with a
+ *     published one (compared ignoring case)
+ * @param generatorIds the ids of the generators on the plugin's classpath
+ */
+public record VerifySettings(
+        Set<String> allowedVaults, Set<String> localEnvironments, Set<String> allowedSharedItems, Set<String> generatorIds) {
+
+    public VerifySettings {
+        allowedVaults = Set.copyOf(allowedVaults);
+        localEnvironments = Set.copyOf(localEnvironments);
+        allowedSharedItems = lowerCase(allowedSharedItems);
+        generatorIds = Set.copyOf(generatorIds);
+    }
+
+    /** True when any vault is allowed, or this one is (1Password ignores case in names). */
+    public boolean allowsVault(String vault) {
+        return allowedVaults.isEmpty() || allowedVaults.stream().anyMatch(v -> v.equalsIgnoreCase(vault));
+    }
+
+    public boolean isLocal(String environment) {
+        return localEnvironments.contains(environment);
+    }
+
+    private static Set<String> lowerCase(Set<String> names) {
+        Objects.requireNonNull(names);
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}

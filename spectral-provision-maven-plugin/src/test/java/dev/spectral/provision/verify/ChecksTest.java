@@ -1,0 +1,308 @@
+package dev.spectral.provision.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spectral.provision.config.Finding;
+import dev.spectral.provision.config.Severity;
+import dev.spectral.provision.testing.Configs;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Each check with an input it passes and inputs it fails. */
+class ChecksTest {
+
+    private static List<Finding> run(Check check, String toml) {
+        return run(check, toml, Settings.defaults());
+    }
+
+    private static List<Finding> run(Check check, String toml, VerifySettings settings) {
+        return check.check(Configs.valid(toml), settings);
+    }
+
+    private static Finding only(List<Finding> findings) {
+        assertEquals(1, findings.size(), () -> "expected one finding, got " + findings);
+        return findings.get(0);
+    }
+
+    @Nested
+    class EnvironmentNames {
+        private final Check check = new EnvironmentNameCheck();
+
+        @Test
+        void passesSafeNames() {
+            assertEquals(List.of(), run(check, "[production]\nA = \"x\"\n[\"eu-west.2_b\"]\nA = \"x\"\n"));
+        }
+
+        @Test
+        void failsUnsafeCharacters() {
+            Finding f = only(run(check, "[\"prod env\"]\nA = \"x\"\n"));
+            assertEquals(Optional.of("prod env"), f.environment());
+            assertTrue(f.fix().contains("[prod-env]"), f.fix());
+        }
+
+        @Test
+        void failsOverlongNames() {
+            String name = "e".repeat(256);
+            assertTrue(only(run(check, "[" + name + "]\nA = \"x\"\n")).message().contains("256 characters"));
+        }
+
+        @Test
+        void failsNamesThatDifferOnlyByCase() {
+            Finding f = only(run(check, "[production]\nA = \"x\"\n[Production]\nA = \"x\"\n"));
+            assertEquals(3, f.position().line());
+            assertTrue(f.message().contains("environments.toml:1:1"), f.message());
+        }
+    }
+
+    @Nested
+    class KeyNames {
+        private final Check check = new KeyNameCheck();
+
+        @Test
+        void passesValidNames() {
+            assertEquals(List.of(), run(check, "[production]\nAPI_KEY = \"x\"\n_private = \"y\"\n"));
+        }
+
+        @Test
+        void failsInvalidCharacters() {
+            Finding f = only(run(check, "[production]\n\"API-KEY\" = \"x\"\n"));
+            assertEquals(Optional.of("API-KEY"), f.key());
+            assertTrue(f.fix().contains("API_KEY"));
+        }
+
+        @Test
+        void failsLeadingDigit() {
+            assertTrue(only(run(check, "[production]\n1KEY = \"x\"\n")).message().contains("digit"));
+        }
+
+        @Test
+        void failsGithubPrefixInAnyCase() {
+            assertTrue(only(run(check, "[production]\ngithub_token = \"x\"\n")).message().contains("GITHUB_"));
+        }
+
+        @Test
+        void failsKeysThatDifferOnlyByCase() {
+            Finding f = only(run(check, "[production]\nApi_Key = \"x\"\nAPI_KEY = \"y\"\n"));
+            assertEquals(Optional.of("API_KEY"), f.key());
+            assertEquals(3, f.position().line());
+        }
+
+        @Test
+        void checksRotationKeysToo() {
+            Finding f = only(run(check, "[production]\nA = \"op://V/i/f\"\n[rotation]\n\"A-B\" = \"prompt:shared\"\n"));
+            assertEquals(Optional.empty(), f.environment());
+        }
+    }
+
+    @Nested
+    class GitHubLimits {
+        private final Check check = new GitHubLimitsCheck();
+
+        private String environment(String name, int secrets, int variables) {
+            StringBuilder toml = new StringBuilder("[" + name + "]\n");
+            for (int i = 0; i < secrets; i++) {
+                toml.append("S").append(i).append(" = \"op://V/item").append(i).append("/f\"\n");
+            }
+            for (int i = 0; i < variables; i++) {
+                toml.append("V").append(i).append(" = \"x\"\n");
+            }
+            return toml.toString();
+        }
+
+        @Test
+        void passesAtTheLimits() {
+            assertEquals(List.of(), run(check, environment("production", 100, 100)));
+        }
+
+        @Test
+        void failsOverOneHundredSecrets() {
+            Finding f = only(run(check, environment("production", 101, 0)));
+            assertEquals(Optional.of("S100"), f.key());
+            assertTrue(f.message().contains("101 secrets"));
+        }
+
+        @Test
+        void failsOverOneHundredVariables() {
+            assertTrue(only(run(check, environment("production", 0, 101))).message().contains("101 variables"));
+        }
+
+        @Test
+        void localEnvironmentsHaveNoLimit() {
+            assertEquals(List.of(), run(check, environment("dev", 0, 150)));
+        }
+
+        @Test
+        void failsLiteralsOver48Kilobytes() {
+            String big = "a".repeat(GitHubLimitsCheck.MAX_VALUE_BYTES + 1);
+            assertEquals(List.of(), run(check, "[production]\nA = \"" + "a".repeat(GitHubLimitsCheck.MAX_VALUE_BYTES) + "\"\n"));
+            assertTrue(only(run(check, "[production]\nA = \"" + big + "\"\n")).message().contains("49153 bytes"));
+        }
+    }
+
+    @Nested
+    class Vaults {
+        private final Check check = new VaultCheck();
+
+        @Test
+        void anyVaultWhenNoneAreListed() {
+            assertEquals(List.of(), run(check, "[production]\nA = \"op://Elsewhere/i/f\"\n"));
+        }
+
+        @Test
+        void passesAllowedVaultIgnoringCase() {
+            assertEquals(List.of(), run(check, "[production]\nA = \"op://spectral/i/f\"\n", Settings.vaults("Spectral")));
+        }
+
+        @Test
+        void failsOtherVaults() {
+            Finding f = only(run(check, "[production]\nA = \"op://Private/i/f\"\n", Settings.vaults("Spectral")));
+            assertTrue(f.message().contains("'Private'"));
+            assertTrue(f.fix().contains("<vaults>"));
+        }
+    }
+
+    @Nested
+    class RotationGenerators {
+        private final Check check = new RotationGeneratorCheck();
+
+        @Test
+        void passesKnownGeneratorsAndPrompt() {
+            assertEquals(List.of(), run(check, "[production]\nA = \"op://V/a/f\"\nB = \"op://V/b/f\"\n"
+                    + "[rotation]\nA = \"es256-jwk:shared\"\nB = \"prompt:per-env\"\n"));
+        }
+
+        @Test
+        void failsUnknownGeneratorListingTheKnownOnes() {
+            Finding f = only(run(check, "[production]\nA = \"op://V/a/f\"\n[rotation]\nA = \"es512-jwk:shared\"\n"));
+            assertEquals("unknown generator 'es512-jwk'; known generators: es256-jwk, random-token, prompt", f.message());
+            assertEquals(4, f.position().line());
+        }
+    }
+
+    @Nested
+    class RotationTargets {
+        private final Check check = new RotationTargetCheck();
+
+        @Test
+        void passesSharedKeyWithOneReferenceAndADevTierItem() {
+            assertEquals(List.of(), run(check, """
+                    [production]
+                    K = "op://V/signing/jwk"
+                    [staging]
+                    K = "op://V/signing/jwk"
+                    [dev]
+                    K = "op://V/signing-dev/jwk"
+                    [rotation]
+                    K = "es256-jwk:shared"
+                    """));
+        }
+
+        @Test
+        void failsSharedKeyWithDifferentReferences() {
+            Finding f = only(run(check, """
+                    [production]
+                    K = "op://V/signing/jwk"
+                    [staging]
+                    K = "op://V/signing-staging/jwk"
+                    [rotation]
+                    K = "es256-jwk:shared"
+                    """));
+            assertEquals(Optional.of("staging"), f.environment());
+            assertTrue(f.fix().contains("es256-jwk:per-env"));
+        }
+
+        @Test
+        void passesPerEnvKeyWithDistinctReferences() {
+            assertEquals(List.of(), run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://V/s/f\"\n"
+                    + "[rotation]\nK = \"prompt:per-env\"\n"));
+        }
+
+        @Test
+        void failsPerEnvKeyThatSharesAReference() {
+            Finding f = only(run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://v/P/f\"\n"
+                    + "[rotation]\nK = \"prompt:per-env\"\n"));
+            assertEquals(Optional.of("staging"), f.environment());
+        }
+
+        @Test
+        void failsKeyThatIsNeverAReference() {
+            Finding f = only(run(check, "[dev]\nK = \"literal\"\n[rotation]\nK = \"prompt:shared\"\n"));
+            assertEquals(Severity.ERROR, f.severity());
+            assertTrue(f.message().contains("a literal cannot be rotated"));
+        }
+
+        @Test
+        void warnsWhenAPublishedEnvironmentHoldsTheKeyAsALiteral() {
+            Finding f = only(run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"plain\"\n"
+                    + "[rotation]\nK = \"prompt:shared\"\n"));
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals(Optional.of("staging"), f.environment());
+        }
+    }
+
+    @Nested
+    class LocalIsolation {
+        private final Check check = new LocalIsolationCheck();
+        private static final String SHARED = """
+                [production]
+                A = "op://Spectral/supabase-production/dsn"
+                [dev]
+                A = "op://Spectral/Supabase-Production/other-field"
+                """;
+
+        @Test
+        void passesDevTierItems() {
+            assertEquals(List.of(), run(check, "[production]\nA = \"op://S/prod/f\"\n[dev]\nA = \"op://S/dev/f\"\n"));
+        }
+
+        @Test
+        void failsLocalReadOfAPublishedItem() {
+            Finding f = only(run(check, SHARED));
+            assertEquals(Optional.of("dev"), f.environment());
+            assertTrue(f.message().contains("[production]"));
+        }
+
+        @Test
+        void passesAnExplicitlyAllowedItem() {
+            assertEquals(List.of(), run(check, SHARED, Settings.allowingShared("Spectral/supabase-production")));
+        }
+    }
+
+    @Nested
+    class LiteralSecrets {
+        private final Check check = new LiteralSecretCheck(SecretRules.DEFAULT);
+
+        @Test
+        void passesOrdinaryConfiguration() {
+            assertEquals(List.of(), run(check, """
+                    [production]
+                    URL = "https://app.example.com/path?x=1"
+                    REGION = "eu-west-1"
+                    ENABLED = "true"
+                    """));
+        }
+
+        @Test
+        void failsAKnownPrefixWithAMaskedPreview() {
+            Finding f = only(run(check, "[production]\nKEY = \"sk-ant-api03-" + "x".repeat(40) + "\"\n"));
+            assertTrue(f.message().contains("'sk-a…'"), f.message());
+            assertTrue(f.message().contains("rule anthropic"));
+            assertTrue(!f.format().contains("x".repeat(10)), "the value must not be repeated");
+        }
+
+        @Test
+        void failsPemPrivateKeys() {
+            Finding f = only(run(check, "[production]\nKEY = \"\"\"\n-----BEGIN EC PRIVATE KEY-----\nMHc\n-----END EC PRIVATE KEY-----\n\"\"\"\n"));
+            assertTrue(f.message().contains("rule private-key"));
+        }
+
+        @Test
+        void failsDsnWithPassword() {
+            Finding f = only(run(check, "[production]\nDB = \"postgres://app:hunter2secret@db.example:5432/app\"\n"));
+            assertTrue(f.message().contains("rule url-password"));
+        }
+    }
+}

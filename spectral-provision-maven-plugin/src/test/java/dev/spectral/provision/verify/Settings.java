@@ -1,0 +1,24 @@
+package dev.spectral.provision.verify;
+
+import java.util.Set;
+
+/** Settings as the plugin's defaults give them, with the built-in generator ids. */
+final class Settings {
+
+    static final Set<String> GENERATORS = Set.of("es256-jwk", "random-token");
+
+    private Settings() {
+    }
+
+    static VerifySettings defaults() {
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS);
+    }
+
+    static VerifySettings vaults(String... vaults) {
+        return new VerifySettings(Set.of(vaults), Set.of("dev"), Set.of(), GENERATORS);
+    }
+
+    static VerifySettings allowingShared(String... items) {
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(items), GENERATORS);
+    }
+}
