@@ -1,0 +1,143 @@
+package dev.spectral.provision.onepassword;
+
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.process.Command;
+import dev.spectral.provision.process.CommandException;
+import dev.spectral.provision.process.CommandResult;
+import dev.spectral.provision.process.CommandRunner;
+import dev.spectral.provision.secret.Redactor;
+import dev.spectral.provision.secret.SecretValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link OnePassword} over the 1Password CLI.
+ *
+ * <p><b>How references are resolved:</b> one {@code op run --no-masking --env-file F -- env -0} per
+ * run, whatever the number of references. The env file maps a numbered variable to each distinct
+ * reference (references only, never values); op resolves them into the environment of {@code env},
+ * which prints {@code NAME=value} records separated by NUL bytes. A 1Password value cannot contain
+ * NUL, so the framing is unambiguous and every other byte arrives exactly: newlines (trailing ones
+ * too), quotes, {@code $}, {@code {{}, unicode. The alternatives were rejected: {@code op inject}
+ * substitutes raw text and also expands {@code $VAR} and bare {@code op://} text, so values could
+ * be altered; {@code op read} and {@code op item get} cost one call per reference or item.
+ * The values pass through the environment of op's child, which only the same user can read.
+ */
+public final class OpCli implements OnePassword {
+
+    static final String VARIABLE_PREFIX = "SPECTRAL_REF_";
+
+    private final CommandRunner runner;
+    private final String executable;
+    private final Duration timeout;
+    private final Redactor redactor;
+    private boolean versionChecked;
+
+    public OpCli(CommandRunner runner, String executable, Duration timeout, Redactor redactor) {
+        this.runner = runner;
+        this.executable = executable;
+        this.timeout = timeout;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
+        List<OpReference> distinct = new ArrayList<>(new LinkedHashSet<>(references));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        checkVersion();
+        Path envFile = writeEnvFile(distinct);
+        try {
+            CommandResult result = run(Command.of("resolve " + distinct.size() + " 1Password reference(s)", timeout,
+                    List.of(executable, "run", "--no-masking", "--env-file", envFile.toString(), "--", "env", "-0")));
+            if (!result.succeeded()) {
+                throw OpErrors.explain(result.stderrText(), distinct, redactor);
+            }
+            return values(result.stdout(), distinct);
+        } finally {
+            deleteQuietly(envFile);
+        }
+    }
+
+    /** Once per run: fail clearly on an op too old for what the plugin asks of it. */
+    void checkVersion() throws OnePasswordException {
+        if (versionChecked) {
+            return;
+        }
+        CommandResult result = run(Command.of("check the op version", timeout, List.of(executable, "--version")));
+        if (!result.succeeded()) {
+            throw new OnePasswordException("'" + executable + " --version' failed (exit " + result.exitCode() + "): "
+                    + redactor.redact(result.stderrText().strip()));
+        }
+        OpVersion version = OpVersion.parse(result.stdoutText());
+        if (version.compareTo(OpVersion.MINIMUM) < 0) {
+            throw new OnePasswordException("op " + version + " is too old: the plugin needs the 1Password CLI "
+                    + OpVersion.MINIMUM + " or newer. Update it: https://developer.1password.com/docs/cli/get-started");
+        }
+        versionChecked = true;
+    }
+
+    private CommandResult run(Command command) throws OnePasswordException {
+        try {
+            return runner.run(command);
+        } catch (CommandException e) {
+            throw new OnePasswordException(e.getMessage(), e);
+        }
+    }
+
+    private Map<OpReference, SecretValue> values(byte[] stdout, List<OpReference> distinct) throws OnePasswordException {
+        Map<String, String> printed = new HashMap<>();
+        for (String record : new String(stdout, StandardCharsets.UTF_8).split("\0")) {
+            int eq = record.indexOf('=');
+            if (eq > 0 && record.startsWith(VARIABLE_PREFIX)) {
+                printed.put(record.substring(0, eq), record.substring(eq + 1));
+            }
+        }
+        Map<OpReference, SecretValue> values = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            String value = printed.get(VARIABLE_PREFIX + i);
+            if (value == null) {
+                throw new OnePasswordException("op run did not pass a value for " + distinct.get(i)
+                        + "; check that 'op run' works on this machine (op " + OpVersion.MINIMUM + "+ and the 'env' command)");
+            }
+            values.put(distinct.get(i), SecretValue.of(value, redactor));
+        }
+        return values;
+    }
+
+    /** References only: the file holds no value. Private to the user all the same. */
+    private static Path writeEnvFile(List<OpReference> references) throws OnePasswordException {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < references.size(); i++) {
+            content.append(VARIABLE_PREFIX).append(i).append("=\"").append(references.get(i)).append("\"\n");
+        }
+        try {
+            Path file = Files.createTempFile("spectral-refs-", ".env",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new OnePasswordException("cannot write the temporary reference file for op run: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}
