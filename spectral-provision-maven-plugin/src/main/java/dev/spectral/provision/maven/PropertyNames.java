@@ -12,6 +12,17 @@ public final class PropertyNames {
     public static final String ALLOWED_SHARED_ITEMS = "spectral.allowedSharedItems";
     public static final String SKIP = "spectral.skip";
 
+    public static final String ENV = "env";
+    public static final String DRY_RUN = "dryRun";
+    public static final String REPO = "spectral.repo";
+    public static final String PARALLELISM = "spectral.parallelism";
+    public static final String CREATE_ENVIRONMENTS = "spectral.createEnvironments";
+    public static final String PRUNE = "spectral.prune";
+    public static final String ENV_FILE = "spectral.envFile";
+    public static final String OP = "spectral.op";
+    public static final String GH = "spectral.gh";
+    public static final String TIMEOUT = "spectral.timeout";
+
     private PropertyNames() {
     }
 }

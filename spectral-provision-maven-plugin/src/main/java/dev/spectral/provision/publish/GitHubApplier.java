@@ -1,0 +1,111 @@
+package dev.spectral.provision.publish;
+
+import dev.spectral.provision.github.GitHub;
+import dev.spectral.provision.github.GitHubException;
+import dev.spectral.provision.log.Log;
+import dev.spectral.provision.secret.SecretValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies GitHub changes concurrently on a bounded pool. Writes go first and deletes after, and the
+ * old kind of a key that changed kind is deleted only once its new kind is written: a failure never
+ * leaves a key missing. Every change gets a result; one failure does not stop the others.
+ */
+public final class GitHubApplier {
+
+    private static final int PROGRESS_EVERY = 25;
+
+    private final GitHub github;
+    private final ExecutorService pool;
+    private final Log log;
+
+    public GitHubApplier(GitHub github, ExecutorService pool, Log log) {
+        this.github = github;
+        this.pool = pool;
+        this.log = log;
+    }
+
+    /**
+     * @param secretOf the resolved value of a secret change
+     */
+    public List<ChangeResult> apply(List<Change> changes, Function<Change, SecretValue> secretOf) {
+        List<Change> writes = changes.stream().filter(c -> c.action().writes() && c.action() != Action.DELETE).toList();
+        List<Change> deletes = changes.stream().filter(c -> c.action() == Action.DELETE).toList();
+        int total = writes.size() + deletes.size();
+        AtomicInteger done = new AtomicInteger();
+
+        List<ChangeResult> results = new ArrayList<>(runAll(writes, c -> write(c, secretOf), done, total));
+        Set<String> failedKeys = results.stream().filter(ChangeResult::failed)
+                .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<Change> safeDeletes = new ArrayList<>();
+        for (Change delete : deletes) {
+            if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(java.util.Locale.ROOT))) {
+                results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
+            } else {
+                safeDeletes.add(delete);
+            }
+        }
+        results.addAll(runAll(safeDeletes, this::delete, done, total));
+        changes.stream().filter(c -> !c.action().writes())
+                .forEach(c -> results.add(ChangeResult.skipped(c, "nothing to write")));
+        return results;
+    }
+
+    private List<ChangeResult> runAll(List<Change> changes, Step step, AtomicInteger done, int total) {
+        List<CompletableFuture<ChangeResult>> futures = changes.stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> timed(c, step, done, total), pool))
+                .toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private ChangeResult timed(Change change, Step step, AtomicInteger done, int total) {
+        long start = System.nanoTime();
+        ChangeResult result;
+        try {
+            step.run(change);
+            result = new ChangeResult(change, ChangeResult.Status.DONE, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (GitHubException | RuntimeException e) {
+            result = new ChangeResult(change, ChangeResult.Status.FAILED, Optional.of(String.valueOf(e.getMessage())),
+                    Duration.ofNanos(System.nanoTime() - start));
+            log.error("failed: " + change.label() + ": " + e.getMessage());
+        }
+        int count = done.incrementAndGet();
+        if (count % PROGRESS_EVERY == 0 || count == total) {
+            log.info("published " + count + "/" + total + " change(s)");
+        }
+        return result;
+    }
+
+    private void write(Change change, Function<Change, SecretValue> secretOf) throws GitHubException {
+        String env = change.environment();
+        switch (change.action()) {
+            case SET -> github.setSecret(env, change.key(), secretOf.apply(change));
+            case CREATE -> github.createVariable(env, change.key(), change.literal().orElseThrow());
+            case UPDATE -> github.updateVariable(env, change.key(), change.literal().orElseThrow());
+            default -> throw new IllegalStateException("not a write: " + change.action());
+        }
+    }
+
+    private void delete(Change change) throws GitHubException {
+        if (change.kind() == Kind.SECRET) {
+            github.deleteSecret(change.environment(), change.key());
+        } else {
+            github.deleteVariable(change.environment(), change.key());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(Change change) throws GitHubException;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.spectral.provision.publish;
+
+import dev.spectral.provision.config.Config;
+import dev.spectral.provision.config.Entry;
+import dev.spectral.provision.config.Environment;
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.github.GitHub;
+import dev.spectral.provision.github.GitHubException;
+import dev.spectral.provision.github.RemoteState;
+import dev.spectral.provision.log.Log;
+import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePasswordException;
+import dev.spectral.provision.secret.SecretValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The main job: resolve every reference of the selected environments in one go, read what GitHub
+ * holds, print the plan, and (unless it is a dry run) publish it. Nothing is written unless every
+ * reference resolved; a publish that fails part-way reports each key and the command that finishes it.
+ */
+public final class Provisioner {
+
+    static final int MAX_VALUE_BYTES = 48 * 1024;
+    static final String GITHUB_TARGET = "github";
+
+    private final OnePassword onePassword;
+    private final GitHub github;
+    private final DotEnvWriter dotEnvWriter;
+    private final ExecutorService pool;
+    private final Log log;
+
+    public Provisioner(OnePassword onePassword, GitHub github, DotEnvWriter dotEnvWriter, ExecutorService pool, Log log) {
+        this.onePassword = onePassword;
+        this.github = github;
+        this.dotEnvWriter = dotEnvWriter;
+        this.pool = pool;
+        this.log = log;
+    }
+
+    public ProvisionOutcome provision(Config config, ProvisionRequest request) throws ProvisionException {
+        long start = System.nanoTime();
+        List<Environment> selected = EnvironmentSelection.select(request.selection(), config);
+        List<Environment> local = selected.stream().filter(e -> request.isLocal(e.name())).toList();
+        List<Environment> published = selected.stream().filter(e -> !request.isLocal(e.name())).toList();
+        if (local.size() > 1) {
+            throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, "environments "
+                    + local.stream().map(Environment::name).toList() + " would all be written to " + request.dotEnvFile()
+                    + "; provision one local environment at a time");
+        }
+        if (!local.isEmpty() && !request.dryRun()) {
+            checkIgnored(request);
+        }
+
+        Map<OpReference, SecretValue> values = resolve(selected);
+        checkSecretValues(published, values);
+
+        Optional<String> repository = published.isEmpty() ? Optional.empty() : Optional.of(repository());
+        Map<String, RemoteState> remote = remoteStates(published, request);
+        List<Change> plan = new ArrayList<>();
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Environment env : published) {
+            plan.addAll(PlanBuilder.forGitHub(env, remote.get(env.name()), request.prune()));
+            targets.put(env.name(), GITHUB_TARGET);
+        }
+        for (Environment env : local) {
+            plan.addAll(PlanBuilder.forDotEnv(env));
+            targets.put(env.name(), request.dotEnvFile().toString());
+        }
+        log.info("Plan" + repository.map(r -> " for " + r).orElse("") + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
+        PlanTable.render(plan).forEach(log::info);
+
+        List<ChangeResult> results = new ArrayList<>();
+        if (request.dryRun()) {
+            plan.forEach(c -> results.add(ChangeResult.skipped(c, "dry run")));
+        } else {
+            results.addAll(new GitHubApplier(github, pool, log).apply(
+                    plan.stream().filter(c -> !request.isLocal(c.environment())).toList(), c -> secretOf(config, c, values)));
+            for (Environment env : local) {
+                results.addAll(writeDotEnv(env, values, request, plan));
+            }
+        }
+        return new ProvisionOutcome(repository, targets, results, request.dryRun(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void checkIgnored(ProvisionRequest request) throws ProvisionException {
+        try {
+            dotEnvWriter.checkIgnored(request.dotEnvFile());
+        } catch (DotEnvWriter.DotEnvException e) {
+            throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, e.getMessage(), e);
+        }
+    }
+
+    private Map<OpReference, SecretValue> resolve(List<Environment> selected) throws ProvisionException {
+        List<OpReference> references = selected.stream().flatMap(e -> e.secrets().stream())
+                .map(e -> e.reference().orElseThrow()).distinct().toList();
+        log.info("Resolving " + references.size() + " distinct 1Password reference(s) of " + selected.size() + " environment(s)");
+        try {
+            return onePassword.resolve(references);
+        } catch (OnePasswordException e) {
+            throw new ProvisionException(ProvisionException.Cause.TOOL, e.getMessage() + ". Nothing was published.", e);
+        }
+    }
+
+    /** GitHub's 48 KB limit, and gh's stripping of trailing newlines, checked before anything is written. */
+    private void checkSecretValues(List<Environment> published, Map<OpReference, SecretValue> values) throws ProvisionException {
+        for (Environment env : published) {
+            for (Entry entry : env.secrets()) {
+                SecretValue value = values.get(entry.reference().orElseThrow());
+                int size = value.bytes().length;
+                if (size > MAX_VALUE_BYTES) {
+                    throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, entry.position() + " [" + env.name() + "] "
+                            + entry.key() + ": the value of " + entry.reference().orElseThrow() + " is " + size
+                            + " bytes; GitHub allows at most " + MAX_VALUE_BYTES + ". Nothing was published");
+                }
+                if (value.endsWithNewline()) {
+                    log.warn("[" + env.name() + "] " + entry.key() + ": the value of " + entry.reference().orElseThrow()
+                            + " ends with a newline; gh strips trailing newlines, so GitHub will hold it without them");
+                }
+            }
+        }
+    }
+
+    private String repository() throws ProvisionException {
+        try {
+            return github.repository();
+        } catch (GitHubException e) {
+            throw new ProvisionException(ProvisionException.Cause.TOOL, e.getMessage(), e);
+        }
+    }
+
+    /** Checks (and, when asked, creates) each environment and lists it, concurrently. */
+    private Map<String, RemoteState> remoteStates(List<Environment> published, ProvisionRequest request) throws ProvisionException {
+        Map<String, CompletableFuture<RemoteState>> futures = new LinkedHashMap<>();
+        for (Environment env : published) {
+            futures.put(env.name(), CompletableFuture.supplyAsync(() -> remoteState(env.name(), request), pool));
+        }
+        Map<String, RemoteState> states = new LinkedHashMap<>();
+        for (Map.Entry<String, CompletableFuture<RemoteState>> entry : futures.entrySet()) {
+            try {
+                states.put(entry.getKey(), entry.getValue().join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof WrappedProvisionException wrapped) {
+                    throw wrapped.cause;
+                }
+                throw e;
+            }
+        }
+        return states;
+    }
+
+    private RemoteState remoteState(String env, ProvisionRequest request) {
+        try {
+            if (!github.environmentExists(env)) {
+                if (!request.createEnvironments()) {
+                    throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, "GitHub Environment '" + env
+                            + "' does not exist in " + github.repository() + ". Create it (Settings > Environments), or pass "
+                            + "-Dspectral.createEnvironments=true. Nothing was published");
+                }
+                if (request.dryRun()) {
+                    log.info("[" + env + "] GitHub Environment does not exist; it would be created");
+                    return RemoteState.empty();
+                }
+                log.info("[" + env + "] creating the GitHub Environment");
+                github.createEnvironment(env);
+            }
+            return github.list(env);
+        } catch (ProvisionException e) {
+            throw new WrappedProvisionException(e);
+        } catch (GitHubException e) {
+            throw new WrappedProvisionException(new ProvisionException(
+                    e.kind() == GitHubException.Kind.AUTHENTICATION ? ProvisionException.Cause.CONFIGURATION : ProvisionException.Cause.TOOL,
+                    e.getMessage() + ". Nothing was published", e));
+        }
+    }
+
+    private static SecretValue secretOf(Config config, Change change, Map<OpReference, SecretValue> values) {
+        Entry entry = config.environment(change.environment()).flatMap(env -> env.entry(change.key())).orElseThrow();
+        return values.get(entry.reference().orElseThrow());
+    }
+
+    private List<ChangeResult> writeDotEnv(Environment env, Map<OpReference, SecretValue> values, ProvisionRequest request,
+            List<Change> plan) {
+        List<Change> changes = plan.stream().filter(c -> c.environment().equals(env.name())).toList();
+        long start = System.nanoTime();
+        Map<String, String> content = new LinkedHashMap<>();
+        for (Entry entry : env.entries()) {
+            content.put(entry.key(), entry.reference().map(r -> values.get(r).reveal()).orElseGet(() -> entry.literal().orElseThrow()));
+        }
+        Optional<String> error = Optional.empty();
+        try {
+            dotEnvWriter.write(request.dotEnvFile(), DotEnvFormat.render(
+                    "Written by spectral:provision -Denv=" + env.name() + ". Local values: never commit this file.", content));
+            log.info("[" + env.name() + "] wrote " + content.size() + " key(s) to " + request.dotEnvFile() + " (mode 0600)");
+        } catch (DotEnvWriter.DotEnvException | DotEnvFormat.UnwritableValueException e) {
+            error = Optional.of(e.getMessage());
+            log.error("[" + env.name() + "] " + e.getMessage());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        ChangeResult.Status status = error.isPresent() ? ChangeResult.Status.FAILED : ChangeResult.Status.DONE;
+        Optional<String> message = error;
+        return changes.stream().map(c -> new ChangeResult(c, status, message, took)).toList();
+    }
+
+    /** Carries a checked exception out of a pool task. */
+    private static final class WrappedProvisionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ProvisionException cause;
+
+        WrappedProvisionException(ProvisionException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.spectral.provision.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Writes a run's machine-readable report (JSON) and, on GitHub Actions, appends its Markdown to the
+ * step summary. Reports are built from records that hold no values.
+ */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    public static void writeJson(Path file, Object report) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        JSON.writeValue(file.toFile(), report);
+    }
+
+    /** Appends to the file named by GITHUB_STEP_SUMMARY, when there is one. */
+    public static void appendStepSummary(Optional<Path> summary, String markdown) throws IOException {
+        if (summary.isPresent()) {
+            Files.writeString(summary.get(), markdown + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+}

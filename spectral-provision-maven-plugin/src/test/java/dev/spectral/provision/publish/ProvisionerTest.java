@@ -1,0 +1,359 @@
+package dev.spectral.provision.publish;
+
+import static dev.spectral.provision.testing.ScriptedRunner.exit;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spectral.provision.config.Config;
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePasswordException;
+import dev.spectral.provision.secret.Redactor;
+import dev.spectral.provision.secret.SecretValue;
+import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.testing.RecordingLog;
+import dev.spectral.provision.testing.ScriptedRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvisionerTest {
+
+    private static final Config CONFIG = Configs.valid("""
+            [production]
+            APP_ENV = "production"
+            API_KEY = "op://Spectral/anthropic/credential"
+            CF_TOKEN = "op://Spectral/cloudflare/api-token"
+
+            [staging]
+            APP_ENV = "staging"
+            API_KEY = "op://Spectral/anthropic-staging/credential"
+            CF_TOKEN = "op://spectral/Cloudflare/api-token"
+
+            [dev]
+            APP_ENV = "dev"
+            API_KEY = "op://Spectral/anthropic-dev/credential"
+            SIGNING_KEY = "op://Spectral/signing-dev/jwk"
+
+            [dev2]
+            APP_ENV = "dev2"
+            """);
+
+    /** 1Password in memory: counts resolve calls and keeps the references of each. */
+    static final class FakeOnePassword implements OnePassword {
+        final Map<String, String> values = new HashMap<>();
+        final List<List<OpReference>> calls = new ArrayList<>();
+        final Redactor redactor;
+        Optional<String> failure = Optional.empty();
+
+        FakeOnePassword(Redactor redactor) {
+            this.redactor = redactor;
+            values.put("op://spectral/anthropic/credential", "sk-ant-production-value");
+            values.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
+            values.put("op://spectral/anthropic-staging/credential", "sk-ant-staging-value");
+            values.put("op://spectral/anthropic-dev/credential", "sk-ant-dev-value");
+            values.put("op://spectral/signing-dev/jwk", "{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line");
+        }
+
+        @Override
+        public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
+            calls.add(List.copyOf(references));
+            if (failure.isPresent()) {
+                throw new OnePasswordException(failure.get());
+            }
+            Map<OpReference, SecretValue> resolved = new LinkedHashMap<>();
+            for (OpReference reference : references) {
+                String value = values.get(reference.toString().toLowerCase(Locale.ROOT));
+                resolved.put(reference, SecretValue.of(value, redactor));
+            }
+            return resolved;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private final Redactor redactor = new Redactor();
+    private final FakeOnePassword onePassword = new FakeOnePassword(redactor);
+    private final FakeGitHub github = new FakeGitHub("production", "staging");
+    private final ScriptedRunner git = new ScriptedRunner();
+    private final RecordingLog log = new RecordingLog(false);
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    private ProvisionOutcome provision(ProvisionRequest request) throws ProvisionException {
+        return new Provisioner(onePassword, github, new DotEnvWriter(git), pool, log).provision(CONFIG, request);
+    }
+
+    private ProvisionRequest request(String selection, boolean dryRun, boolean prune, boolean createEnvironments) {
+        return new ProvisionRequest(selection, Set.of("dev", "dev2"), dir.resolve(".env"), dryRun, prune, createEnvironments);
+    }
+
+    private ProvisionRequest request(String selection) {
+        return request(selection, false, false, false);
+    }
+
+    /** git says the .env is not tracked and is ignored. */
+    private void gitIgnoresTheDotEnv() {
+        git.on(List.of("git", "-C", dir.toString(), "ls-files"), c -> exit(1, "error: pathspec '.env' did not match any file(s) known to git\n"));
+        git.on(List.of("git", "-C", dir.toString(), "check-ignore"), c -> exit(0, ""));
+    }
+
+    private static Map<String, ChangeResult.Status> statusByLabel(ProvisionOutcome outcome) {
+        return outcome.results().stream().collect(Collectors.toMap(r -> r.change().label(), ChangeResult::status));
+    }
+
+    private void assertNoValueLogged() {
+        for (String value : onePassword.values.values()) {
+            for (String line : value.split("\n")) {
+                assertFalse(log.all().contains(line), "a value was logged: " + log.all());
+            }
+        }
+    }
+
+    @Test
+    void resolvesOnceForSeveralEnvironmentsSharingReferencesAndPublishes() throws Exception {
+        ProvisionOutcome outcome = provision(request("production,staging"));
+
+        assertEquals(1, onePassword.calls.size());
+        List<String> references = onePassword.calls.get(0).stream().map(r -> r.toString().toLowerCase(Locale.ROOT)).sorted().toList();
+        assertEquals(List.of("op://spectral/anthropic-staging/credential", "op://spectral/anthropic/credential",
+                "op://spectral/cloudflare/api-token"), references);
+
+        assertEquals("sk-ant-production-value", github.secrets("production").get("API_KEY").reveal());
+        assertEquals("cf-shared-token-value", github.secrets("production").get("CF_TOKEN").reveal());
+        assertEquals("sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
+        assertEquals("cf-shared-token-value", github.secrets("staging").get("CF_TOKEN").reveal());
+        assertEquals(Map.of("APP_ENV", "production"), github.variables("production"));
+        assertEquals(Map.of("APP_ENV", "staging"), github.variables("staging"));
+
+        assertEquals(6, outcome.results().size());
+        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.DONE), outcome.results().toString());
+        assertEquals(Optional.of(FakeGitHub.REPOSITORY), outcome.repository());
+        assertEquals(Map.of("production", "github", "staging", "github"), outcome.environments());
+        assertEquals(List.of("production", "staging"), outcome.currentEnvironments());
+        assertFalse(outcome.dryRun());
+        assertNoValueLogged();
+    }
+
+    @Test
+    void aDryRunResolvesButWritesNothing() throws Exception {
+        github.environments.remove("staging");
+
+        ProvisionOutcome outcome = provision(request("production,staging", true, true, true));
+
+        assertEquals(1, onePassword.calls.size());
+        assertEquals(List.of(), github.writeCalls());
+        assertTrue(outcome.dryRun());
+        assertEquals(6, outcome.results().size());
+        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.SKIPPED), outcome.results().toString());
+        assertFalse(github.environments.contains("staging"));
+    }
+
+    @Test
+    void aFailedResolvePublishesNothing() {
+        onePassword.failure = Optional.of("reference op://Spectral/cloudflare/api-token failed: item 'cloudflare' has no field 'api-token'");
+
+        ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
+
+        assertEquals(ProvisionException.Cause.TOOL, e.reason());
+        assertTrue(e.getMessage().contains("op://Spectral/cloudflare/api-token"), e.getMessage());
+        assertTrue(e.getMessage().contains("Nothing was published"), e.getMessage());
+        assertEquals(List.of(), github.writeCalls());
+    }
+
+    @Test
+    void aMissingEnvironmentStopsTheRunBeforeAnyWrite() {
+        github.environments.remove("staging");
+
+        ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
+
+        assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
+        assertTrue(e.getMessage().contains("'staging'"), e.getMessage());
+        assertTrue(e.getMessage().contains("createEnvironments"), e.getMessage());
+        assertEquals(List.of(), github.writeCalls());
+    }
+
+    @Test
+    void aMissingEnvironmentIsCreatedWhenAsked() throws Exception {
+        github.environments.remove("staging");
+
+        ProvisionOutcome outcome = provision(request("production,staging", false, false, true));
+
+        assertTrue(github.calls.contains("createEnvironment staging"), github.calls.toString());
+        assertFalse(github.calls.contains("createEnvironment production"), github.calls.toString());
+        assertEquals("sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
+        assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
+    }
+
+    @Test
+    void pruneDeletesStaleNames() throws Exception {
+        github.putSecret("production", "OLD_SECRET");
+        github.putVariable("production", "OLD_VAR", "x");
+
+        ProvisionOutcome outcome = provision(request("production", false, true, false));
+
+        assertFalse(github.secrets("production").containsKey("OLD_SECRET"));
+        assertFalse(github.variables("production").containsKey("OLD_VAR"));
+        Map<String, ChangeResult.Status> status = statusByLabel(outcome);
+        assertEquals(ChangeResult.Status.DONE, status.get("[production] OLD_SECRET (secret, delete)"));
+        assertEquals(ChangeResult.Status.DONE, status.get("[production] OLD_VAR (variable, delete)"));
+    }
+
+    @Test
+    void withoutPruneStaleNamesAreOnlyListed() throws Exception {
+        github.putSecret("production", "OLD_SECRET");
+        github.putVariable("production", "OLD_VAR", "x");
+
+        ProvisionOutcome outcome = provision(request("production"));
+
+        assertTrue(github.secrets("production").containsKey("OLD_SECRET"));
+        assertEquals("x", github.variables("production").get("OLD_VAR"));
+        Map<String, ChangeResult.Status> status = statusByLabel(outcome);
+        assertEquals(ChangeResult.Status.SKIPPED, status.get("[production] OLD_SECRET (secret, stale)"));
+        assertEquals(ChangeResult.Status.SKIPPED, status.get("[production] OLD_VAR (variable, stale)"));
+    }
+
+    @Test
+    void aPartialFailureIsReportedPerKeyAndEnvironment() throws Exception {
+        github.failOn.add("setSecret production CF_TOKEN");
+
+        ProvisionOutcome outcome = provision(request("production,staging"));
+
+        Map<String, ChangeResult.Status> status = statusByLabel(outcome);
+        assertEquals(ChangeResult.Status.FAILED, status.get("[production] CF_TOKEN (secret, set)"));
+        assertEquals(ChangeResult.Status.DONE, status.get("[production] API_KEY (secret, set)"));
+        assertEquals(ChangeResult.Status.DONE, status.get("[production] APP_ENV (variable, create)"));
+        assertEquals(ChangeResult.Status.DONE, status.get("[staging] CF_TOKEN (secret, set)"));
+        assertEquals(1, outcome.failures().size());
+        assertEquals(List.of("production"), outcome.incompleteEnvironments());
+        assertEquals(List.of("staging"), outcome.currentEnvironments());
+        assertEquals("cf-shared-token-value", github.secrets("staging").get("CF_TOKEN").reveal());
+    }
+
+    @Test
+    void aValueOverGitHubsLimitStopsTheRunBeforeAnyWrite() {
+        String tooLarge = "x".repeat(48 * 1024 + 1);
+        onePassword.values.put("op://spectral/anthropic-staging/credential", tooLarge);
+
+        ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
+
+        assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
+        assertTrue(e.getMessage().contains("API_KEY"), e.getMessage());
+        assertTrue(e.getMessage().contains("staging"), e.getMessage());
+        assertFalse(e.getMessage().contains("xxxxxxxx"), "the message holds the value");
+        assertEquals(List.of(), github.writeCalls());
+    }
+
+    @Test
+    void aValueOfExactly48KibIsPublished() throws Exception {
+        String largest = "y".repeat(48 * 1024);
+        onePassword.values.put("op://spectral/anthropic-staging/credential", largest);
+
+        ProvisionOutcome outcome = provision(request("staging"));
+
+        assertTrue(outcome.failures().isEmpty());
+        assertEquals(largest, github.secrets("staging").get("API_KEY").reveal());
+    }
+
+    @Test
+    void aLocalEnvironmentIsWrittenToTheDotEnvByteExact() throws Exception {
+        gitIgnoresTheDotEnv();
+
+        ProvisionOutcome outcome = provision(request("dev"));
+
+        Path file = dir.resolve(".env");
+        String content = Files.readString(file);
+        String body = "APP_ENV='dev'\n"
+                + "API_KEY='sk-ant-dev-value'\n"
+                + "SIGNING_KEY='{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line'\n";
+        assertTrue(content.endsWith(body), content);
+        content.substring(0, content.length() - body.length()).lines()
+                .forEach(line -> assertTrue(line.startsWith("#"), "not a comment: " + line));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        assertEquals(1, git.commands("git", "-C", dir.toString(), "ls-files").size());
+        assertEquals(1, git.commands("git", "-C", dir.toString(), "check-ignore").size());
+        assertEquals(List.of(), github.calls);
+        assertEquals(Optional.empty(), outcome.repository());
+        assertEquals(Map.of("dev", file.toString()), outcome.environments());
+        assertEquals(3, outcome.results().size());
+        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.DONE
+                && r.change().action() == Action.WRITE), outcome.results().toString());
+        assertNoValueLogged();
+    }
+
+    @Test
+    void aLocalEnvironmentIsNotHeldToGitHubOnlyLimits() throws Exception {
+        gitIgnoresTheDotEnv();
+        String bundle = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(50 * 1024) + "\n-----END CERTIFICATE-----\n";
+        onePassword.values.put("op://spectral/signing-dev/jwk", bundle);
+
+        // Nothing goes to GitHub: its 48 KB limit and gh's newline stripping do not apply to the .env.
+        ProvisionOutcome outcome = assertDoesNotThrow(() -> provision(request("dev")),
+                "a local environment was refused for GitHub's limit");
+
+        assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
+        assertTrue(Files.readString(dir.resolve(".env")).contains("SIGNING_KEY='" + bundle + "'\n"));
+        assertEquals(List.of(), log.lines("WARN"));
+    }
+
+    @Test
+    void aLocalEnvironmentThatGitWouldCommitIsRefusedBeforeResolving() {
+        git.on(List.of("git", "-C", dir.toString(), "ls-files"), c -> exit(1, ""));
+        git.on(List.of("git", "-C", dir.toString(), "check-ignore"), c -> exit(1, ""));
+
+        ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("dev")));
+
+        assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
+        assertEquals(0, onePassword.calls.size());
+        assertFalse(Files.exists(dir.resolve(".env")));
+    }
+
+    @Test
+    void twoLocalEnvironmentsAtOnceAreRefused() {
+        ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("dev,dev2")));
+
+        assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
+        assertTrue(e.getMessage().contains("dev") && e.getMessage().contains("dev2"), e.getMessage());
+        assertEquals(0, onePassword.calls.size());
+        assertEquals(List.of(), git.commands());
+        assertFalse(Files.exists(dir.resolve(".env")));
+    }
+
+    @Test
+    void publishesAndWritesTheDotEnvInOneRun() throws Exception {
+        gitIgnoresTheDotEnv();
+
+        ProvisionOutcome outcome = provision(request("production,dev"));
+
+        assertEquals(1, onePassword.calls.size());
+        assertEquals(4, onePassword.calls.get(0).size());
+        assertEquals("sk-ant-production-value", github.secrets("production").get("API_KEY").reveal());
+        assertTrue(Files.readString(dir.resolve(".env")).contains("API_KEY='sk-ant-dev-value'\n"));
+        assertFalse(github.calls.stream().anyMatch(c -> c.contains(" dev")), github.calls.toString());
+        assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
+    }
+}
