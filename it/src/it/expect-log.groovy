@@ -1,7 +1,10 @@
-// Run by each case's verify.groovy (with that case as basedir).
-// Shared post-build check of every invoker case.
-// expected-log.txt: each non-blank line must appear in build.log, exactly.
-// forbidden-log.txt: no non-blank line may appear in build.log (for example, secret values).
+// Shared post-build check of every invoker case, run by each case's verify.groovy (with that case as basedir).
+// - expected-log.txt: each non-blank line must appear in build.log, exactly.
+// - forbidden-log.txt: no non-blank line may appear in build.log.
+// - No secret value of the fake 1Password vault (as the case began, and as it ended) may appear in
+//   build.log, in any argv the fakes logged, or in a report under target/spectral.
+import groovy.json.JsonSlurper
+
 def log = new File(basedir, 'build.log').getText('UTF-8')
 
 def lines = { String name ->
@@ -14,5 +17,24 @@ lines('expected-log.txt').each { line ->
 }
 lines('forbidden-log.txt').each { line ->
     assert !log.contains(line): "build.log of ${basedir.name} holds text it must not:\n${line}"
+}
+
+def vaultValues = { File vault ->
+    if (!vault.exists()) return []
+    new JsonSlurper().parse(vault, 'UTF-8').vaults.collectMany { v -> v.items.collectMany { i -> i.fields*.value.findAll { it } } }
+}
+def secrets = (vaultValues(new File(basedir, "../../../src/it/${basedir.name}/fake-op/vault.json"))
+        + vaultValues(new File(basedir, 'fake-op/vault.json'))).unique()
+// A value, and each of its lines long enough to be telling.
+def needles = secrets.collectMany { value -> [value] + value.readLines().findAll { it.trim().length() >= 8 } }.unique()
+
+def places = [new File(basedir, 'build.log'), new File(basedir, 'fake-op/calls.log'), new File(basedir, 'fake-gh/calls.log')]
+def reports = new File(basedir, 'target/spectral')
+if (reports.isDirectory()) places += reports.listFiles().toList()
+places.findAll { it.exists() }.each { file ->
+    def text = file.getText('UTF-8')
+    needles.each { needle ->
+        assert !text.contains(needle): "${basedir.name}/${file.name} holds a secret value (starting '${needle.take(4)}')"
+    }
 }
 true

@@ -1,0 +1,5 @@
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+assert !new File(basedir, '.env').exists()
+assert opCalls().isEmpty()

@@ -1,0 +1,12 @@
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+['production', 'staging'].each { env ->
+    assert secret(env, 'CLOUDFLARE_API_TOKEN') == vaultValue('cloudflare', 'api-token')
+    assert secret(env, 'ANTHROPIC_API_KEY') == vaultValue("anthropic-${env}", 'credential')
+}
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/spectral/provision-report.json'))
+assert report.incomplete == []
+assert report.changes.every { it.result in ['done', 'skipped'] }
+// The first run failed on the injected fault, said which key, and how to finish.
+assert ghCalls().count { it[0] == 'secret' && it[2] == 'CLOUDFLARE_API_TOKEN' } == 4
