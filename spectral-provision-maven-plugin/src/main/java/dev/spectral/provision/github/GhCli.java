@@ -20,11 +20,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@link GitHub} over the GitHub CLI, using only what gh 2.23.0 (Debian bookworm) already has:
- * {@code gh secret set} with the value on stdin (gh seals it with the environment's public key), and
+ * {@code gh secret set} with the value on stdin (gh seals it with the environment's public key), or
+ * {@code gh secret set -f -} for many values at once (see {@link BulkSecrets}), and
  * {@code gh api} for everything else ({@code gh variable} and {@code --json} lists came later).
  * {@code --paginate} prints one JSON document per page back to back; all are read.
  */
@@ -32,6 +37,7 @@ public final class GhCli implements GitHub {
 
     private static final int AUTH_EXIT = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FAILED_SECRET = Pattern.compile("failed to set secret \"?([A-Za-z0-9_]+)\"?");
 
     private final CommandRunner runner;
     private final String executable;
@@ -98,6 +104,38 @@ public final class GhCli implements GitHub {
     public void setSecret(String environment, String name, SecretValue value) throws GitHubException {
         gh("set secret " + name + " in " + environment, value.bytes(),
                 List.of("secret", "set", name, "--env", environment, "--repo", repository()));
+    }
+
+    @Override
+    public Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets) throws GitHubException {
+        if (secrets.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            gh("set " + secrets.size() + " secret(s) in " + environment, BulkSecrets.dotenv(secrets),
+                    List.of("secret", "set", "-f", "-", "--env", environment, "--repo", repository()));
+            return Map.of();
+        } catch (GitHubException e) {
+            if (e.kind() == GitHubException.Kind.AUTHENTICATION) {
+                throw e;
+            }
+            return bulkFailures(secrets.keySet(), e.getMessage());
+        }
+    }
+
+    /** gh sets each secret on its own and reports each failure by name; a failure it does not name fails all. */
+    private static Map<String, String> bulkFailures(Set<String> names, String message) {
+        Map<String, String> failed = new TreeMap<>();
+        Matcher m = FAILED_SECRET.matcher(message);
+        while (m.find()) {
+            if (names.contains(m.group(1))) {
+                failed.put(m.group(1), message);
+            }
+        }
+        if (failed.isEmpty()) {
+            names.forEach(name -> failed.put(name, message));
+        }
+        return failed;
     }
 
     @Override

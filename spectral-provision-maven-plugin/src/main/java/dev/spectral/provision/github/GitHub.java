@@ -1,6 +1,7 @@
 package dev.spectral.provision.github;
 
 import dev.spectral.provision.secret.SecretValue;
+import java.util.Map;
 
 /** The GitHub Environment side of one repository: list, set and delete secrets and variables. */
 public interface GitHub {
@@ -16,6 +17,14 @@ public interface GitHub {
     RemoteState list(String environment) throws GitHubException;
 
     void setSecret(String environment, String name, SecretValue value) throws GitHubException;
+
+    /**
+     * Sets many secrets of one environment in one call. Only for values that
+     * {@link BulkSecrets#passesUnchanged(SecretValue)} accepts.
+     *
+     * @return the names that failed, each with its error; empty when all were set
+     */
+    Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets) throws GitHubException;
 
     void createVariable(String environment, String name, String value) throws GitHubException;
 

@@ -1,12 +1,17 @@
 package dev.spectral.provision.publish;
 
+import dev.spectral.provision.github.BulkSecrets;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.secret.SecretValue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +24,8 @@ import java.util.stream.Collectors;
  * Applies GitHub changes concurrently on a bounded pool. Writes go first and deletes after, and the
  * old kind of a key that changed kind is deleted only once its new kind is written: a failure never
  * leaves a key missing. Every change gets a result; one failure does not stop the others.
+ * The secrets of an environment that dotenv passes unchanged go in one call ({@link BulkSecrets});
+ * the others, and variables (the REST API has no bulk form for them), go one call each.
  */
 public final class GitHubApplier {
 
@@ -43,13 +50,21 @@ public final class GitHubApplier {
         int total = writes.size() + deletes.size();
         AtomicInteger done = new AtomicInteger();
 
-        List<ChangeResult> results = new ArrayList<>(runAll(writes, c -> write(c, secretOf), done, total));
+        Map<String, List<Change>> bulk = writes.stream()
+                .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
+                .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
+        List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
+        List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
+                .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, done, total), pool))
+                .toList();
+        List<ChangeResult> results = new ArrayList<>(runAll(single, c -> write(c, secretOf), done, total));
+        bulkRuns.forEach(run -> results.addAll(run.join()));
         Set<String> failedKeys = results.stream().filter(ChangeResult::failed)
-                .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(java.util.Locale.ROOT))
+                .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         List<Change> safeDeletes = new ArrayList<>();
         for (Change delete : deletes) {
-            if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(java.util.Locale.ROOT))) {
+            if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(Locale.ROOT))) {
                 results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
             } else {
                 safeDeletes.add(delete);
@@ -68,6 +83,40 @@ public final class GitHubApplier {
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
+    /** A value that cannot even be looked up goes alone, where its failure is reported on its own. */
+    private static boolean bulkable(Change change, Function<Change, SecretValue> secretOf) {
+        try {
+            return BulkSecrets.passesUnchanged(secretOf.apply(change));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private List<ChangeResult> setTogether(String env, List<Change> changes, Function<Change, SecretValue> secretOf,
+            AtomicInteger done, int total) {
+        long start = System.nanoTime();
+        Map<String, SecretValue> values = new LinkedHashMap<>();
+        changes.forEach(c -> values.put(c.key(), secretOf.apply(c)));
+        Map<String, String> failed;
+        try {
+            failed = github.setSecrets(env, values);
+        } catch (GitHubException | RuntimeException e) {
+            failed = new HashMap<>();
+            for (Change c : changes) {
+                failed.put(c.key(), String.valueOf(e.getMessage()));
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<ChangeResult> results = new ArrayList<>();
+        for (Change c : changes) {
+            Optional<String> error = Optional.ofNullable(failed.get(c.key()));
+            error.ifPresent(message -> log.error("failed: " + c.label() + ": " + message));
+            results.add(new ChangeResult(c, error.isPresent() ? ChangeResult.Status.FAILED : ChangeResult.Status.DONE, error, took));
+        }
+        progress(done.addAndGet(changes.size()), total, changes.size());
+        return results;
+    }
+
     private ChangeResult timed(Change change, Step step, AtomicInteger done, int total) {
         long start = System.nanoTime();
         ChangeResult result;
@@ -79,11 +128,15 @@ public final class GitHubApplier {
                     Duration.ofNanos(System.nanoTime() - start));
             log.error("failed: " + change.label() + ": " + e.getMessage());
         }
-        int count = done.incrementAndGet();
-        if (count % PROGRESS_EVERY == 0 || count == total) {
+        progress(done.incrementAndGet(), total, 1);
+        return result;
+    }
+
+    /** A line every {@value #PROGRESS_EVERY} changes, and at the end. */
+    private void progress(int count, int total, int step) {
+        if (count / PROGRESS_EVERY != (count - step) / PROGRESS_EVERY || count == total) {
             log.info("published " + count + "/" + total + " change(s)");
         }
-        return result;
     }
 
     private void write(Change change, Function<Change, SecretValue> secretOf) throws GitHubException {

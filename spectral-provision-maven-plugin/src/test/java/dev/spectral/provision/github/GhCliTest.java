@@ -251,4 +251,44 @@ class GhCliTest {
         assertEquals(name, body.path("name").asText());
         assertEquals(value, body.path("value").asText());
     }
+
+    @Test
+    void setsManySecretsWithOneDotenvCallOnStdin() throws Exception {
+        runner.on(List.of("gh", "secret", "set"), c -> ok(""));
+        SecretValue a = SecretValue.of("token-a-0001", redactor);
+        SecretValue b = SecretValue.of("p@ss$word-b", redactor);
+
+        Map<String, SecretValue> values = new java.util.LinkedHashMap<>();
+        values.put("A", a);
+        values.put("B", b);
+
+        Map<String, String> failed = gh().setSecrets("production", values);
+
+        assertEquals(Map.of(), failed);
+        Command command = runner.commands().get(0);
+        assertEquals(List.of("gh", "secret", "set", "-f", "-", "--env", "production", "--repo", REPO), command.argv());
+        assertEquals("A='token-a-0001'\nB='p@ss$word-b'\n", new String(command.stdin().orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBulkSetReportsTheNamesGhSaysFailed() throws Exception {
+        runner.on(List.of("gh", "secret", "set"), c -> exit(1,
+                "1 error occurred:\n\t* failed to set secret \"B\": HTTP 500: Internal Server Error (https://api.github.com/x)\n"));
+
+        Map<String, String> failed = gh().setSecrets("production",
+                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)));
+
+        assertEquals(List.of("B"), List.copyOf(failed.keySet()));
+        assertTrue(failed.get("B").contains("HTTP 500"), failed.get("B"));
+    }
+
+    @Test
+    void aBulkFailureGhDoesNotAttributeFailsEveryName() throws Exception {
+        runner.on(List.of("gh", "secret", "set"), c -> exit(1, "connection reset\n"));
+
+        Map<String, String> failed = gh().setSecrets("production",
+                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)));
+
+        assertEquals(java.util.Set.of("A", "B"), failed.keySet());
+    }
 }

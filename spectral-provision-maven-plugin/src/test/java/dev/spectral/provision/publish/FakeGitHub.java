@@ -104,6 +104,21 @@ final class FakeGitHub implements GitHub {
         change("setSecret " + environment + " " + name, () -> secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value));
     }
 
+    /** One bulk call, recorded as {@code "setSecrets env [NAMES]"}; a name fails as its single set would. */
+    @Override
+    public Map<String, String> setSecrets(String environment, Map<String, SecretValue> values) throws GitHubException {
+        record("setSecrets " + environment + " " + new java.util.TreeSet<>(values.keySet()));
+        Map<String, String> failed = new java.util.TreeMap<>();
+        values.forEach((name, value) -> {
+            if (failOn.contains("setSecret " + environment + " " + name)) {
+                failed.put(name, "injected failure: setSecret " + environment + " " + name);
+            } else {
+                secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
+            }
+        });
+        return failed;
+    }
+
     @Override
     public void createVariable(String environment, String name, String value) throws GitHubException {
         change("createVariable " + environment + " " + name, () -> variables.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value));

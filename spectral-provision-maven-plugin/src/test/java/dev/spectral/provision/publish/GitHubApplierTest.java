@@ -86,6 +86,7 @@ class GitHubApplierTest {
             }
         }
         assertEquals(7, calls.size(), calls.toString());
+        assertTrue(calls.contains("setSecrets production [API_KEY]"), calls.toString());
         assertTrue(lastWrite < firstDelete, "a delete ran before a write: " + calls);
         assertEquals("value-of-API_KEY", github.secrets("production").get("API_KEY").reveal());
         assertEquals(Map.of("LOG_LEVEL", "info"), github.variables("production"));
@@ -170,7 +171,7 @@ class GitHubApplierTest {
         github.holdUntilConcurrent(POOL_SIZE);
         List<Change> plan = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            plan.add(set("production", "KEY_" + i));
+            plan.add(variable("production", "KEY_" + i, Action.CREATE, "v" + i));
         }
 
         List<ChangeResult> results = apply(plan);
@@ -178,6 +179,34 @@ class GitHubApplierTest {
         assertTrue(results.stream().allMatch(r -> r.status() == ChangeResult.Status.DONE), results.toString());
         assertTrue(github.maxConcurrentCalls() > 1, "max concurrent calls: " + github.maxConcurrentCalls());
         assertTrue(github.maxConcurrentCalls() <= POOL_SIZE, "max concurrent calls: " + github.maxConcurrentCalls());
+    }
+
+    @Test
+    void setsTheSecretsDotenvPassesUnchangedInOneCallPerEnvironment() {
+        Function<Change, SecretValue> values = change -> SecretValue.of(switch (change.key()) {
+            case "PEM" -> "-----BEGIN KEY-----\nabc\n-----END KEY-----";
+            case "QUOTED" -> "it's";
+            default -> "token-" + change.key();
+        }, redactor);
+        List<Change> plan = List.of(set("production", "A"), set("production", "B"), set("production", "PEM"),
+                set("production", "QUOTED"), set("staging", "A"));
+
+        List<ChangeResult> results = new GitHubApplier(github, pool, log).apply(plan, values);
+
+        assertTrue(results.stream().allMatch(r -> r.status() == ChangeResult.Status.DONE), results.toString());
+        assertEquals(List.of("setSecret production PEM", "setSecret production QUOTED", "setSecrets production [A, B]",
+                "setSecrets staging [A]"), github.writeCalls().stream().sorted().toList());
+    }
+
+    @Test
+    void aBulkFailureFailsOnlyTheNamesItNames() {
+        github.failOn.add("setSecret production B");
+
+        List<ChangeResult> results = apply(List.of(set("production", "A"), set("production", "B")));
+
+        Map<String, ChangeResult.Status> status = statusByLabel(results);
+        assertEquals(ChangeResult.Status.DONE, status.get(set("production", "A").label()));
+        assertEquals(ChangeResult.Status.FAILED, status.get(set("production", "B").label()));
     }
 
     @Test
