@@ -1,7 +1,8 @@
 // Shared post-build check of every invoker case, run by each case's verify.groovy (with that case as basedir).
 // - expected-log.txt: each non-blank line must appear in build.log, exactly.
 // - forbidden-log.txt: no non-blank line may appear in build.log.
-// - No secret value of the fake 1Password vault (as the case began, and as it ended) may appear in
+// - No secret value of the fake 1Password vault (as the case began, and as it ended), nor any
+//   16-character stretch of one, may appear in
 //   build.log, in any argv the fakes logged, or in a report under target/spectral.
 import groovy.json.JsonSlurper
 
@@ -25,8 +26,15 @@ def vaultValues = { File vault ->
 }
 def secrets = (vaultValues(new File(basedir, "../../../src/it/${basedir.name}/fake-op/vault.json"))
         + vaultValues(new File(basedir, 'fake-op/vault.json'))).unique()
-// A value, and each of its lines long enough to be telling.
-def needles = secrets.collectMany { value -> [value] + value.readLines().findAll { it.trim().length() >= 8 } }.unique()
+// A value, each of its lines long enough to be telling, and every 16-character stretch of it,
+// so that a value printed in part is caught too; less what the committed file itself says
+// (a fixture value may contain its item's name, and references are printed on purpose).
+def WINDOW = 16
+def committed = new File(basedir, 'environments.toml').exists() ? new File(basedir, 'environments.toml').getText('UTF-8') : ''
+def needles = secrets.collectMany { value ->
+    [value] + value.readLines().findAll { it.trim().length() >= 8 } +
+        (value.length() > WINDOW ? (0..(value.length() - WINDOW)).step(4).collect { value.substring(it, it + WINDOW) } : [])
+}.unique().findAll { !committed.contains(it) }
 
 def places = [new File(basedir, 'build.log'), new File(basedir, 'fake-op/calls.log'), new File(basedir, 'fake-gh/calls.log')]
 def reports = new File(basedir, 'target/spectral')
