@@ -50,7 +50,7 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     /** Runs the offline checks and logs their findings. */
     ParsedConfig check(List<Finding> findings) throws MojoFailureException {
         VerifySettings settings = new VerifySettings(
-                Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), generatorIds());
+                Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), Set.copyOf(generators().ids()));
         ParsedConfig parsed = ConfigParser.parse(file.toPath(), shownFile());
         findings.addAll(Verifier.offline().verify(parsed, settings));
         for (Finding finding : findings) {
@@ -75,9 +75,10 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         return parsed.config();
     }
 
-    Set<String> generatorIds() throws MojoFailureException {
+    /** The generators on the plugin's classpath (built-ins and any jar under the plugin's dependencies), loaded afresh. */
+    GeneratorRegistry generators() throws MojoFailureException {
         try {
-            return Set.copyOf(GeneratorRegistry.load(getClass().getClassLoader()).ids());
+            return GeneratorRegistry.load(getClass().getClassLoader());
         } catch (GeneratorRegistryException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

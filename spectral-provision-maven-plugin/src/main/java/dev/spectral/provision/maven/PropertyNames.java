@@ -14,6 +14,9 @@ public final class PropertyNames {
 
     public static final String ENV = "env";
     public static final String DRY_RUN = "dryRun";
+    public static final String KEY = "key";
+    public static final String YES = "yes";
+    public static final String VALUE_FROM = "spectral.valueFrom";
     public static final String REPO = "spectral.repo";
     public static final String PARALLELISM = "spectral.parallelism";
     public static final String CREATE_ENVIRONMENTS = "spectral.createEnvironments";

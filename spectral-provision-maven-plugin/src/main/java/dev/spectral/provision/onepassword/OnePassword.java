@@ -1,9 +1,11 @@
 package dev.spectral.provision.onepassword;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.secret.SecretValue;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /** The 1Password side: everything the plugin reads from or writes to 1Password. */
 public interface OnePassword {
@@ -16,4 +18,13 @@ public interface OnePassword {
      * @throws OnePasswordException naming the reference that failed and why
      */
     Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException;
+
+    /** The item with its values, or empty when the vault has no such item. */
+    Optional<Item> item(String vault, String item) throws OnePasswordException;
+
+    /** Replaces the whole item (fields left out are removed), without putting any value on argv. */
+    void replace(String vault, Item item, ObjectNode updated) throws OnePasswordException;
+
+    /** Creates an item from its JSON, without putting any value on argv. */
+    void create(String vault, ObjectNode item) throws OnePasswordException;
 }

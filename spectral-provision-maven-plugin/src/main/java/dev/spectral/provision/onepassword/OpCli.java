@@ -1,5 +1,8 @@
 package dev.spectral.provision.onepassword;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.process.Command;
 import dev.spectral.provision.process.CommandException;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link OnePassword} over the 1Password CLI.
@@ -37,6 +41,7 @@ import java.util.Map;
 public final class OpCli implements OnePassword {
 
     static final String VARIABLE_PREFIX = "SPECTRAL_REF_";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CommandRunner runner;
     private final String executable;
@@ -69,6 +74,59 @@ public final class OpCli implements OnePassword {
         } finally {
             deleteQuietly(envFile);
         }
+    }
+
+    @Override
+    public Optional<Item> item(String vault, String item) throws OnePasswordException {
+        checkVersion();
+        CommandResult result = run(Command.of("read item " + item + " in vault " + vault, timeout,
+                List.of(executable, "item", "get", item, "--vault", vault, "--format", "json", "--reveal")));
+        if (!result.succeeded()) {
+            if (result.stderrText().contains("isn't an item")) {
+                return Optional.empty();
+            }
+            throw OpErrors.describe("reading item " + item + " in vault " + vault, result.stderrText(), redactor);
+        }
+        try {
+            JsonNode json = JSON.readTree(result.stdout());
+            if (!(json instanceof ObjectNode object)) {
+                throw new OnePasswordException("op item get printed no item object for " + item);
+            }
+            registerValues(object);
+            return Optional.of(new Item(object));
+        } catch (IOException e) {
+            throw new OnePasswordException("op item get printed something that is not JSON for " + item);
+        }
+    }
+
+    @Override
+    public void replace(String vault, Item item, ObjectNode updated) throws OnePasswordException {
+        write("write item " + item.title() + " in vault " + vault, updated,
+                List.of(executable, "item", "edit", item.id(), "--vault", vault));
+    }
+
+    @Override
+    public void create(String vault, ObjectNode item) throws OnePasswordException {
+        write("create item " + item.path("title").asText() + " in vault " + vault, item,
+                List.of(executable, "item", "create", "--vault", vault, "-"));
+    }
+
+    /** The whole item as JSON on stdin: op's documented way to write without a value on argv. */
+    private void write(String step, ObjectNode json, List<String> argv) throws OnePasswordException {
+        checkVersion();
+        registerValues(json);
+        CommandResult result = run(Command.of(step, timeout, argv).withStdin(json.toString().getBytes(StandardCharsets.UTF_8)));
+        if (!result.succeeded()) {
+            throw OpErrors.describe(step, result.stderrText(), redactor);
+        }
+    }
+
+    private void registerValues(JsonNode item) {
+        item.path("fields").forEach(field -> {
+            if (field.hasNonNull("value") && !field.path("value").asText().isEmpty()) {
+                redactor.register(field.path("value").asText());
+            }
+        });
     }
 
     /** Once per run: fail clearly on an op too old for what the plugin asks of it. */

@@ -23,12 +23,17 @@ final class OpErrors {
     private OpErrors() {
     }
 
+    /** A failed call that read or wrote an item: op's message, and how to sign in when that is the cause. */
+    static OnePasswordException describe(String step, String stderr, Redactor redactor) {
+        String message = clean(stderr, redactor);
+        return notSignedIn(message).orElseGet(() -> new OnePasswordException(step + " failed: " + message));
+    }
+
     static OnePasswordException explain(String stderr, List<OpReference> references, Redactor redactor) {
-        String message = PREFIX.matcher(redactor.redact(stderr)).replaceAll("").strip();
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("not signed in") || lower.contains("not currently signed in") || lower.contains("session expired")) {
-            return new OnePasswordException("op is not signed in (" + message + "). Sign in with 'eval $(op signin)', "
-                    + "or set OP_SERVICE_ACCOUNT_TOKEN to a 1Password service-account token (in CI)");
+        String message = clean(stderr, redactor);
+        Optional<OnePasswordException> signIn = notSignedIn(message);
+        if (signIn.isPresent()) {
+            return signIn.get();
         }
         Matcher m = NO_ITEM.matcher(message);
         if (m.find()) {
@@ -46,6 +51,19 @@ final class OpErrors {
                     + "' has no field '" + m.group(1) + "'", "add the field to the item, or correct the field in the reference", message);
         }
         return new OnePasswordException("op could not resolve the references: " + message);
+    }
+
+    private static String clean(String stderr, Redactor redactor) {
+        return PREFIX.matcher(redactor.redact(stderr)).replaceAll("").strip();
+    }
+
+    private static Optional<OnePasswordException> notSignedIn(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("not signed in") || lower.contains("not currently signed in") || lower.contains("session expired")) {
+            return Optional.of(new OnePasswordException("op is not signed in (" + message + "). Sign in with 'eval $(op signin)', "
+                    + "or set OP_SERVICE_ACCOUNT_TOKEN to a 1Password service-account token (in CI)"));
+        }
+        return Optional.empty();
     }
 
     private static OnePasswordException failed(Optional<OpReference> ref, String why, String fix, String original) {

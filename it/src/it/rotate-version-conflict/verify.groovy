@@ -1,0 +1,8 @@
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+def item = { String title -> new groovy.json.JsonSlurper().parse(new File(basedir, 'fake-op/vault.json'), 'UTF-8').vaults[0].items.find { it.title == title } }
+def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'create'] } }
+
+assert opWrites().isEmpty() && writes().isEmpty()
+assert vaultValue('signing-key', 'jwk') == '{"kty":"EC","crv":"P-256","x":"fakeXq1","y":"fakeYq2","d":"fakeDsecret9Gh"}'

@@ -1,0 +1,41 @@
+package dev.spectral.provision.maven;
+
+import dev.spectral.provision.github.GhCli;
+import dev.spectral.provision.log.Log;
+import dev.spectral.provision.log.RedactingLog;
+import dev.spectral.provision.onepassword.OpCli;
+import dev.spectral.provision.process.ChildEnvironment;
+import dev.spectral.provision.process.ProcessRunner;
+import dev.spectral.provision.publish.DotEnvWriter;
+import dev.spectral.provision.publish.Provisioner;
+import dev.spectral.provision.secret.Redactor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The engine of one run, wired over the real op, gh and git: one redactor, one log, one pool. */
+final class Engine implements AutoCloseable {
+
+    final Redactor redactor = new Redactor();
+    final Log log;
+    final OpCli op;
+    final Provisioner provisioner;
+    private final ExecutorService pool;
+
+    Engine(org.apache.maven.plugin.logging.Log mavenLog, Path workingDirectory, String opExecutable, String ghExecutable,
+            Optional<String> repository, int parallelism, Duration timeout) {
+        this.log = new RedactingLog(new MavenLog(mavenLog), redactor);
+        ProcessRunner runner = new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
+        this.pool = Executors.newFixedThreadPool(parallelism);
+        this.op = new OpCli(runner, opExecutable, timeout, redactor);
+        GhCli gh = new GhCli(runner, ghExecutable, repository, timeout, redactor);
+        this.provisioner = new Provisioner(op, gh, new DotEnvWriter(runner), pool, log);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.spectral.provision.onepassword;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A 1Password item as {@code op item get --format json --reveal} prints it. The JSON holds secret
+ * values: it is only ever piped back to op, and {@link #toString()} shows no field.
+ */
+public final class Item {
+
+    private final ObjectNode json;
+
+    public Item(ObjectNode json) {
+        this.json = Objects.requireNonNull(json);
+    }
+
+    public String id() {
+        return json.path("id").asText();
+    }
+
+    public String title() {
+        return json.path("title").asText();
+    }
+
+    /** 1Password's revision counter; it changes on every edit. */
+    public long version() {
+        return json.path("version").asLong();
+    }
+
+    public String updatedAt() {
+        return json.path("updated_at").asText();
+    }
+
+    /** A deep copy, to change in memory before writing it back whole. */
+    public ObjectNode copyOfJson() {
+        return json.deepCopy();
+    }
+
+    JsonNode json() {
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "item '" + title() + "' (" + id() + ", version " + version() + ")";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.spectral.provision.rotate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spectral.provision.config.OpReference;
+import java.util.Optional;
+
+/**
+ * Puts a value into the field a reference points at, in an item's JSON, the way 1Password matches
+ * references: section and field by label or id, ignoring case. Everything else in the item is kept,
+ * since {@code op item edit} removes whatever the piped JSON leaves out.
+ */
+final class ItemFields {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ItemFields() {
+    }
+
+    /** The item with the field set; a field that does not exist yet is added, concealed. */
+    static ObjectNode withValue(ObjectNode item, OpReference target, String value) {
+        ArrayNode fields = item.withArray("fields");
+        Optional<ObjectNode> existing = find(fields, target);
+        if (existing.isPresent()) {
+            existing.get().put("value", value);
+        } else {
+            fields.add(newField(target, value));
+        }
+        return item;
+    }
+
+    /** A new item holding only the target field, for {@code op item create}. */
+    static ObjectNode newItem(OpReference target, String value) {
+        ObjectNode item = NODES.objectNode();
+        item.put("title", target.item());
+        item.put("category", "API_CREDENTIAL");
+        item.putArray("fields").add(newField(target, value));
+        return item;
+    }
+
+    private static ObjectNode newField(OpReference target, String value) {
+        ObjectNode field = NODES.objectNode();
+        field.put("id", target.field());
+        field.put("type", "CONCEALED");
+        field.put("label", target.field());
+        field.put("value", value);
+        target.section().ifPresent(section -> field.putObject("section").put("id", section).put("label", section));
+        return field;
+    }
+
+    private static Optional<ObjectNode> find(ArrayNode fields, OpReference target) {
+        for (JsonNode field : fields) {
+            boolean fieldMatches = names(field, target.field());
+            boolean sectionMatches = target.section().map(s -> names(field.path("section"), s)).orElse(true);
+            if (fieldMatches && sectionMatches && field instanceof ObjectNode object) {
+                return Optional.of(object);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean names(JsonNode node, String name) {
+        return node.path("label").asText().equalsIgnoreCase(name) || node.path("id").asText().equalsIgnoreCase(name);
+    }
+}

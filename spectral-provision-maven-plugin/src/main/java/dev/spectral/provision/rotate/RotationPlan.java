@@ -1,0 +1,64 @@
+package dev.spectral.provision.rotate;
+
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.config.RotationSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a rotation will do, shown before anything is written.
+ *
+ * @param spec the key's {@code [rotation]} spec
+ * @param generatorDescription the generator's one-line description; empty for {@code prompt}
+ * @param environment the environment of a {@code per-env} rotation
+ * @param target the 1Password field that receives the new value
+ * @param republish the published environments that read the target, republished whole
+ * @param localEnvironments local environments that read the target: their .env is refreshed by provisioning them
+ */
+public record RotationPlan(RotationSpec spec, Optional<String> generatorDescription, Optional<String> environment,
+        OpReference target, List<String> republish, List<String> localEnvironments) {
+
+    public RotationPlan {
+        republish = List.copyOf(republish);
+        localEnvironments = List.copyOf(localEnvironments);
+    }
+
+    public String key() {
+        return spec.key();
+    }
+
+    /** Where the value lives, as vault/item/[section/]field. */
+    public String targetPath() {
+        return target.vault() + "/" + target.item() + "/" + target.section().map(s -> s + "/").orElse("") + target.field();
+    }
+
+    public List<String> followUps() {
+        List<String> steps = new ArrayList<>();
+        steps.add("Redeploy " + String.join(", ", republish) + " so the new value reaches the running systems.");
+        if (spec.isPrompt()) {
+            steps.add("Revoke the old value at the vendor once the new one is live.");
+        }
+        if (spec.generator().endsWith("-jwk")) {
+            steps.add("Publish the new public key before signing with it, and keep the old public key until the tokens it signed expire.");
+        }
+        steps.add("Recycle containers that read " + key() + " at boot: they keep the old value until they restart.");
+        localEnvironments.forEach(env -> steps.add("Refresh the local .env: mvn spectral:provision -Denv=" + env));
+        return steps;
+    }
+
+    /** The plan as lines for the log. */
+    public List<String> render(String targetState) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Rotation plan:");
+        lines.add("  key:          " + key());
+        lines.add("  generator:    " + (spec.isPrompt() ? "prompt (the value is typed in or read from spectral.valueFrom)"
+                : spec.generator() + " - " + generatorDescription.orElse("")));
+        lines.add("  scope:        " + spec.scope() + environment.map(e -> " (" + e + ")").orElse(""));
+        lines.add("  1Password:    " + targetPath() + " (" + targetState + ")");
+        lines.add("  republish:    " + (republish.isEmpty() ? "(none)" : String.join(", ", republish)));
+        lines.add("  then:");
+        followUps().forEach(step -> lines.add("    - " + step));
+        return lines;
+    }
+}
