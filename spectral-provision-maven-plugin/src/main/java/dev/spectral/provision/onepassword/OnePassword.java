@@ -3,6 +3,7 @@ package dev.spectral.provision.onepassword;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.secret.SecretValue;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,13 @@ public interface OnePassword {
      * @throws OnePasswordException naming the reference that failed and why
      */
     Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException;
+
+    /**
+     * When each item of a vault was last changed, from one cheap listing that holds no values.
+     *
+     * @return {@code updated_at} by item title and by item id, both lower-cased
+     */
+    Map<String, Instant> itemUpdates(String vault) throws OnePasswordException;
 
     /** The item with its values, or empty when the vault has no such item. */
     Optional<Item> item(String vault, String item) throws OnePasswordException;

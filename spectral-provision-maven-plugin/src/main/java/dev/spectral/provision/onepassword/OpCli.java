@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +76,28 @@ public final class OpCli implements OnePassword {
         } finally {
             deleteQuietly(envFile);
         }
+    }
+
+    @Override
+    public Map<String, Instant> itemUpdates(String vault) throws OnePasswordException {
+        checkVersion();
+        String step = "list the items of vault " + vault;
+        CommandResult result = run(Command.of(step, timeout,
+                List.of(executable, "item", "list", "--vault", vault, "--format", "json")));
+        if (!result.succeeded()) {
+            throw OpErrors.describe(step, result.stderrText(), redactor);
+        }
+        Map<String, Instant> updates = new HashMap<>();
+        try {
+            for (JsonNode item : JSON.readTree(result.stdout())) {
+                Instant updated = Instant.parse(item.path("updated_at").asText());
+                updates.put(item.path("title").asText().toLowerCase(Locale.ROOT), updated);
+                updates.put(item.path("id").asText().toLowerCase(Locale.ROOT), updated);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new OnePasswordException(step + ": op printed something that is not the expected item list");
+        }
+        return updates;
     }
 
     @Override

@@ -86,6 +86,27 @@ class ProvisionerTest {
             }
             return resolved;
         }
+
+        @Override
+        public Map<String, java.time.Instant> itemUpdates(String vault) {
+            throw new AssertionError("provisioning never lists items");
+        }
+
+        @Override
+        public Optional<dev.spectral.provision.onepassword.Item> item(String vault, String item) {
+            throw new AssertionError("provisioning never reads whole items");
+        }
+
+        @Override
+        public void replace(String vault, dev.spectral.provision.onepassword.Item item,
+                com.fasterxml.jackson.databind.node.ObjectNode updated) {
+            throw new AssertionError("provisioning never writes to 1Password");
+        }
+
+        @Override
+        public void create(String vault, com.fasterxml.jackson.databind.node.ObjectNode item) {
+            throw new AssertionError("provisioning never writes to 1Password");
+        }
     }
 
     @TempDir
