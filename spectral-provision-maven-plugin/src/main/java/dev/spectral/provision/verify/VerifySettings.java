@@ -1,5 +1,6 @@
 package dev.spectral.provision.verify;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -13,15 +14,19 @@ import java.util.stream.Collectors;
  * @param allowedSharedItems 1Password items ({@code vault/item}) a local environment may share with a
  *     published one (compared ignoring case)
  * @param generatorIds the ids of the generators on the plugin's classpath
+ * @param allowedLiterals literals that a secret rule flags but that are not secrets (the plugin's
+ *     {@code <allowedLiterals>}); copied, so later changes to the entries do not reach the settings
  */
 public record VerifySettings(
-        Set<String> allowedVaults, Set<String> localEnvironments, Set<String> allowedSharedItems, Set<String> generatorIds) {
+        Set<String> allowedVaults, Set<String> localEnvironments, Set<String> allowedSharedItems, Set<String> generatorIds,
+        List<AllowedLiteral> allowedLiterals) {
 
     public VerifySettings {
         allowedVaults = Set.copyOf(allowedVaults);
         localEnvironments = Set.copyOf(localEnvironments);
         allowedSharedItems = lowerCase(allowedSharedItems);
         generatorIds = Set.copyOf(generatorIds);
+        allowedLiterals = allowedLiterals.stream().map(AllowedLiteral::copy).toList();
     }
 
     /** True when any vault is allowed, or this one is (1Password ignores case in names). */

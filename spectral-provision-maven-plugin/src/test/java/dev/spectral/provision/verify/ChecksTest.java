@@ -8,6 +8,8 @@ import dev.spectral.provision.config.Severity;
 import dev.spectral.provision.testing.Configs;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -274,6 +276,20 @@ class ChecksTest {
     @Nested
     class LiteralSecrets {
         private final Check check = new LiteralSecretCheck(SecretRules.DEFAULT);
+        private static final String LOCAL_DSN = "postgresql://postgres:postgres@127.0.0.1:54322/postgres";
+        private static final String WITH_LOCAL_DSN = """
+                [production]
+                SUPABASE_DB_URL = "op://Spectral/supabase-production/dsn"
+                [dev]
+                SUPABASE_DB_URL = "%s"
+                """.formatted(LOCAL_DSN);
+        private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{16}");
+
+        private String fingerprintIn(Finding finding) {
+            Matcher m = FINGERPRINT.matcher(finding.format());
+            assertTrue(m.find(), finding::format);
+            return m.group();
+        }
 
         @Test
         void passesOrdinaryConfiguration() {
@@ -282,7 +298,11 @@ class ChecksTest {
                     URL = "https://app.example.com/path?x=1"
                     REGION = "eu-west-1"
                     ENABLED = "true"
-                    """));
+                    SUPABASE_ANON_KEY = "%s"
+                    SUPABASE_PUBLISHABLE_KEY = "sb_publishable_%s"
+                    KEY_ID = "key_2024_01"
+                    PROJECT_ID = "3f2b8c1e-9d4a-4e7b-8a6c-1f0e2d3c4b5a"
+                    """.formatted(Fakes.supabaseJwt("anon", "qzvtrmxkplwnbhcd"), Fakes.b62(31, "pub"))));
         }
 
         @Test
@@ -291,6 +311,18 @@ class ChecksTest {
             assertTrue(f.message().contains("'sk-a…'"), f.message());
             assertTrue(f.message().contains("rule anthropic"));
             assertTrue(!f.format().contains("x".repeat(10)), "the value must not be repeated");
+        }
+
+        @Test
+        void namesFileLineKeyRulePreviewAndFingerprint() {
+            String token = "ghp_" + Fakes.b62(36, "checks");
+            Finding f = only(run(check, "[production]\nAPP_ENV = \"production\"\nDEPLOY_TOKEN = \"" + token + "\"\n"));
+            assertEquals(Severity.ERROR, f.severity());
+            assertEquals("literal-secret", f.rule());
+            assertTrue(f.format().startsWith("environments.toml:3:1 [production] DEPLOY_TOKEN: "), f.format());
+            assertTrue(f.message().contains("GitHub token (rule github, starts 'ghp_…')"), f.message());
+            assertEquals(Fingerprint.of(token), fingerprintIn(f));
+            assertTrue(!f.format().contains(token.substring(4, 12)), "the value must not be repeated");
         }
 
         @Test
@@ -303,6 +335,81 @@ class ChecksTest {
         void failsDsnWithPassword() {
             Finding f = only(run(check, "[production]\nDB = \"postgres://app:hunter2secret@db.example:5432/app\"\n"));
             assertTrue(f.message().contains("rule url-password"));
+        }
+
+        @Test
+        void failsAServiceRoleJwtEvenUnderAnAnonName() {
+            Finding f = only(run(check, "[staging]\nSUPABASE_ANON_KEY = \"" + Fakes.supabaseJwt("service_role", "x") + "\"\n"));
+            assertTrue(f.message().contains("rule supabase-service-role"), f.message());
+        }
+
+        @Test
+        void failsARandomValueUnderASecretsNameButNotUnderAnIdsName() {
+            String random = Fakes.b62(40, "generic");
+            Finding f = only(run(check, "[production]\nSESSION_SECRET = \"" + random + "\"\nSESSION_KEY_ID = \"" + random + "\"\n"));
+            assertEquals(Optional.of("SESSION_SECRET"), f.key());
+            assertTrue(f.message().contains("rule high-entropy"), f.message());
+        }
+
+        @Test
+        void allowsAKeyInOneEnvironmentWithAReason() {
+            var allowDev = Settings.allowingLiterals(
+                    AllowedLiteral.ofKey("SUPABASE_DB_URL", "the local stack's well-known default").inEnvironment("dev"));
+            assertEquals(List.of(), run(check, WITH_LOCAL_DSN, allowDev));
+
+            String inStaging = WITH_LOCAL_DSN + "[staging]\nSUPABASE_DB_URL = \"" + LOCAL_DSN + "\"\n";
+            assertEquals(Optional.of("staging"), only(run(check, inStaging, allowDev)).environment());
+        }
+
+        @Test
+        void allowsTheFingerprintThatTheFindingPrintsAndOnlyThatValue() {
+            String fingerprint = fingerprintIn(only(run(check, WITH_LOCAL_DSN)));
+            var allowed = Settings.allowingLiterals(AllowedLiteral.ofFingerprint(fingerprint, "local stack default"));
+            assertEquals(List.of(), run(check, WITH_LOCAL_DSN, allowed));
+
+            String otherPassword = WITH_LOCAL_DSN.replace("postgres:postgres@", "postgres:changed@");
+            List<Finding> findings = run(check, otherPassword, allowed);
+            assertEquals(List.of("literal-secret", "allowed-literal"), findings.stream().map(Finding::rule).toList());
+            assertTrue(findings.get(0).message().contains("rule url-password"));
+            assertEquals(Severity.WARNING, findings.get(1).severity(), "the entry now allows nothing");
+        }
+
+        @Test
+        void anEntryWithoutAReasonIsAnErrorAndAllowsNothing() {
+            var blank = Settings.allowingLiterals(AllowedLiteral.ofKey("SUPABASE_DB_URL", "  "));
+            List<Finding> findings = run(check, WITH_LOCAL_DSN, blank);
+            assertEquals(List.of("literal-secret", "allowed-literal"), findings.stream().map(Finding::rule).toList());
+            Finding entry = findings.get(1);
+            assertEquals(Severity.ERROR, entry.severity());
+            assertTrue(entry.message().contains("<allowedLiterals> entry 1 (key SUPABASE_DB_URL)"), entry.message());
+            assertTrue(entry.message().contains("a reason is required"), entry.message());
+        }
+
+        @Test
+        void malformedAndEmptyEntriesAreErrors() {
+            var entries = Settings.allowingLiterals(
+                    AllowedLiteral.ofFingerprint("sha256:abc", "too short"), new AllowedLiteral());
+            List<Finding> findings = run(check, "[production]\nAPP_ENV = \"production\"\n", entries);
+            assertEquals(2, findings.size(), () -> findings.toString());
+            assertTrue(findings.get(0).message().contains("fingerprint is not 'sha256:'"), findings.get(0).message());
+            assertTrue(findings.get(1).message().contains("neither a <key> nor a <fingerprint>"), findings.get(1).message());
+            assertTrue(findings.stream().allMatch(Finding::isError));
+        }
+
+        @Test
+        void anEntryThatAllowsNothingIsAWarning() {
+            var stale = Settings.allowingLiterals(AllowedLiteral.ofKey("GONE", "removed last year"));
+            Finding f = only(run(check, "[production]\nAPP_ENV = \"production\"\n", stale));
+            assertEquals(Severity.WARNING, f.severity());
+            assertEquals("allowed-literal", f.rule());
+        }
+
+        @Test
+        void theSettingsKeepACopyOfTheEntries() {
+            AllowedLiteral entry = AllowedLiteral.ofKey("SUPABASE_DB_URL", "local default");
+            VerifySettings settings = Settings.allowingLiterals(entry);
+            entry.setKey("SOMETHING_ELSE");
+            assertEquals(List.of(), run(check, WITH_LOCAL_DSN, settings));
         }
     }
 }

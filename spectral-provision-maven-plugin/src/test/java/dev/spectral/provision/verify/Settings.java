@@ -1,5 +1,6 @@
 package dev.spectral.provision.verify;
 
+import java.util.List;
 import java.util.Set;
 
 /** Settings as the plugin's defaults give them, with the built-in generator ids. */
@@ -11,14 +12,18 @@ final class Settings {
     }
 
     static VerifySettings defaults() {
-        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS);
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS, List.of());
     }
 
     static VerifySettings vaults(String... vaults) {
-        return new VerifySettings(Set.of(vaults), Set.of("dev"), Set.of(), GENERATORS);
+        return new VerifySettings(Set.of(vaults), Set.of("dev"), Set.of(), GENERATORS, List.of());
+    }
+
+    static VerifySettings allowingLiterals(AllowedLiteral... entries) {
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS, List.of(entries));
     }
 
     static VerifySettings allowingShared(String... items) {
-        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(items), GENERATORS);
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(items), GENERATORS, List.of());
     }
 }

@@ -30,7 +30,7 @@ class VerifierTest {
     void theBundledInfraExampleIsClean() throws Exception {
         Path infra = Path.of("..", "infra", "environments.toml");
         var settings = new VerifySettings(java.util.Set.of("Spectral"), java.util.Set.of("dev"), java.util.Set.of(),
-                java.util.Set.of("es256-jwk"));
+                java.util.Set.of("es256-jwk"), List.of());
         List<Finding> findings = Verifier.offline().verify(
                 dev.spectral.provision.config.ConfigParser.parse(infra, "infra/environments.toml"), settings);
 

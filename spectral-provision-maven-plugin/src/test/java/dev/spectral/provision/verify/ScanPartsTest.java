@@ -1,0 +1,200 @@
+package dev.spectral.provision.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spectral.provision.verify.scan.Entropy;
+import dev.spectral.provision.verify.scan.EntropyRule;
+import dev.spectral.provision.verify.scan.Jwks;
+import dev.spectral.provision.verify.scan.Jwts;
+import dev.spectral.provision.verify.scan.KeyNames;
+import dev.spectral.provision.verify.scan.PublicValues;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The pieces the rules are made of: names, entropy, tokens, keys, fingerprints, previews. */
+class ScanPartsTest {
+
+    @Nested
+    class Names {
+
+        @ParameterizedTest(name = "{0} suggests a secret: {1}")
+        @CsvSource({
+            "API_KEY, true", "apiKey, true", "SUPABASE_SERVICE_ROLE_KEY, true", "STRIPE_WEBHOOK_SECRET, true",
+            "GH_TOKEN, true", "DB_PASSWORD, true", "smtp.pass, true", "OAUTH_CLIENT_SECRET, true", "AUTH, true",
+            "PRIVATE_KEY, true", "SIGNING_KEY, true", "GOOGLE_CREDENTIALS, true", "AWS_SECRET_ACCESS_KEY, true",
+            "NEXT_PUBLIC_STRIPE_SECRET, true", "ACCESSKEY, true",
+            // a public qualifier cancels KEY and TOKEN, not SECRET or PASSWORD
+            "PUBLIC_KEY, false", "SUPABASE_ANON_KEY, false", "STRIPE_PUBLISHABLE_KEY, false", "MAPBOX_PUBLIC_TOKEN, false",
+            "PUBLIC_PASSWORD, true",
+            // an attribute head: the value is about a secret, not the secret
+            "KEY_ID, false", "AWS_ACCESS_KEY_ID, false", "TOKEN_URL, false", "AUTH_HOST, false", "SECRET_NAME, false",
+            "PASSWORD_FILE, false", "JWT_ALGORITHM, false", "TOKEN_TTL, false", "SIGNING_KEY_FINGERPRINT, false",
+            // words that only contain a secret word's letters
+            "KEYBOARD_LAYOUT, false", "AUTHOR, false", "MONKEY_PATCH, false", "APP_ENV, false", "LOG_LEVEL, false",
+        })
+        void readsWhatANameSays(String key, boolean secret) {
+            assertEquals(secret, KeyNames.suggestsSecret(key));
+        }
+
+        @Test
+        void splitsEveryNamingStyleIntoWords() {
+            assertEquals(List.of("SUPABASE", "SERVICE", "ROLE", "KEY"), KeyNames.words("supabaseServiceRoleKey"));
+            assertEquals(List.of("API", "KEY"), KeyNames.words("APIKey"));
+            assertEquals(List.of("SMTP", "PASS"), KeyNames.words("smtp.pass"));
+            assertEquals(List.of("SERVICE", "ROLE", "KEY"), KeyNames.words("service-role_KEY"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"DB_PASSWORD, true", "smtpPass, true", "REDIS_PWD, true", "GPG_PASSPHRASE, true", "DBPASSWORD, true",
+            "PASSWORD_MIN_LENGTH, false", "DB_PASSWORD_FILE, false", "PASSPORT_STRATEGY, false"})
+        void findsPasswordHeads(String key, boolean password) {
+            assertEquals(password, KeyNames.namesPassword(key));
+        }
+    }
+
+    @Nested
+    class EntropyBounds {
+
+        @Test
+        void measuresBitsPerCharacter() {
+            assertEquals(0.0, Entropy.bitsPerChar("aaaaaaaa"), 1e-9);
+            assertEquals(1.0, Entropy.bitsPerChar("abababab"), 1e-9);
+            assertEquals(4.0, Entropy.bitsPerChar("0123456789abcdef"), 1e-9);
+        }
+
+        @Test
+        void neverExceedsTheLogarithmOfTheLength() {
+            // n distinct characters is the most a string of n can hold: H = log2 n exactly
+            for (int n = 1; n <= 64; n++) {
+                String distinct = Fakes.BASE64.substring(0, n);
+                assertEquals(Math.log(n) / Math.log(2), Entropy.bitsPerChar(distinct), 1e-9);
+            }
+            // so nothing under 12 characters can pass the generic rule's 3.5 bits
+            assertTrue(Entropy.bitsPerChar(Fakes.BASE64.substring(0, 11)) < EntropyRule.THRESHOLD);
+            assertTrue(Entropy.bitsPerChar(Fakes.BASE64.substring(0, 12)) > EntropyRule.THRESHOLD);
+        }
+
+        @Test
+        void needsLengthAndRandomnessUnderASecretName() {
+            SecretRule rule = new EntropyRule("high-entropy", "test");
+            String random = Fakes.b62(32, "len");
+            assertTrue(rule.matches("API_SECRET", random));
+            assertFalse(rule.matches("API_SECRET", random.substring(0, EntropyRule.MIN_LENGTH - 1)));
+            assertFalse(rule.matches("BUILD_TAG", random), "the name must suggest a secret");
+            assertFalse(rule.matches("API_SECRET", "aaaaaaaabbbbbbbbccccccccdddddddd"), "too regular");
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"spectral-private-uploads-eu", "spectral-prod-412345", "spectral:delegation:v1",
+            "projects/spectral/locations/global/keyRings/app", "SPECTRAL_PROD", "Release.Candidate.2"})
+        void readableIdentifiersArePublic(String value) {
+            assertTrue(PublicValues.isReadableIdentifier(value));
+        }
+
+        @Test
+        void randomTokensWithSeparatorsAreNotReadable() {
+            for (int i = 0; i < 200; i++) {
+                String token = Fakes.chars(Fakes.BASE64URL, 40, "sep" + i);
+                assertFalse(PublicValues.isReadableIdentifier(token), token);
+                assertFalse(PublicValues.isReadableIdentifier("GOCSPX-" + token), token);
+            }
+        }
+
+        @Test
+        void aBase64SecretStartingWithASlashIsNotAPath() {
+            assertTrue(PublicValues.isPath("/run/secrets/db_password"));
+            assertTrue(PublicValues.isPath("./keys/Signing.JWK.json"));
+            assertTrue(PublicValues.isPath("C:\\keys\\signing.pem"));
+            assertFalse(PublicValues.isPath("/" + Fakes.chars(Fakes.BASE62, 39, "slash")));
+            assertFalse(PublicValues.isPath("/aB3dE/fG7hIjK9LmN0pQ"));
+        }
+    }
+
+    @Nested
+    class Tokens {
+
+        @Test
+        void tellsServiceRoleAnonAndOtherJwtsApart() {
+            assertEquals(List.of(Jwts.Kind.SERVICE_ROLE), Jwts.kinds(Fakes.supabaseJwt("service_role", "abc")));
+            assertEquals(List.of(Jwts.Kind.ANON), Jwts.kinds(Fakes.supabaseJwt("anon", "abc")));
+            assertEquals(List.of(Jwts.Kind.BEARER), Jwts.kinds(Fakes.jwt("{\"sub\":\"x\"}", "t")));
+            assertTrue(Jwts.isAnonToken(" " + Fakes.supabaseJwt("anon", "abc") + "\n"));
+        }
+
+        @Test
+        void judgesATokenWhosePayloadDoesNotDecodeByItsShape() {
+            String undecodable = "eyJhbGciOiJIUzI1NiJ9.eyJ!!!!.sig";
+            String notJson = "eyJhbGciOiJIUzI1NiJ9.eyJub3QganNvbg.c2ln";
+            assertEquals(List.of(), Jwts.kinds(undecodable), "not a token's shape at all");
+            assertEquals(List.of(Jwts.Kind.BEARER), Jwts.kinds(notJson));
+            assertFalse(Jwts.isAnonToken(notJson));
+        }
+
+        @Test
+        void aValueWithAnAnonAndAnotherTokenIsNotPublic() {
+            String both = Fakes.supabaseJwt("anon", "a") + " " + Fakes.supabaseJwt("service_role", "a");
+            assertFalse(Jwts.isAnonToken(both));
+            assertEquals(List.of(Jwts.Kind.ANON, Jwts.Kind.SERVICE_ROLE), Jwts.kinds(both));
+        }
+    }
+
+    @Nested
+    class Keys {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"d", "p", "q", "dp", "dq", "qi", "k"})
+        void anyPrivateMemberMakesAKeyPrivate(String member) {
+            String jwk = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"" + member + "\":\"" + Fakes.b62(43, member) + "\"}";
+            assertTrue(Jwks.hasPrivateKey(jwk));
+            assertFalse(Jwks.isPublicOnly(jwk));
+        }
+
+        @Test
+        void publicKeysAndOtherJsonAreNotPrivateKeys() {
+            String publicKey = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AAAA\",\"y\":\"BBBB\"}";
+            assertTrue(Jwks.isPublicOnly(publicKey));
+            assertTrue(Jwks.isPublicOnly("{\"keys\":[" + publicKey + "," + publicKey + "]}"));
+            assertFalse(Jwks.hasPrivateKey("{\"d\":\"no kty, so not a key\"}"));
+            assertFalse(Jwks.isPublicOnly("{\"feature\":\"on\"}"), "JSON without keys is not a public key");
+            assertFalse(Jwks.hasPrivateKey("{\"kty\":\"EC\", broken"));
+        }
+    }
+
+    @Nested
+    class Fingerprints {
+
+        @Test
+        void isTheFirstSixteenHexDigitsOfTheSha256() {
+            // SHA-256("test") = 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+            assertEquals("sha256:9f86d081884c7d65", Fingerprint.of("test"));
+            String hex = Fingerprint.hex("test");
+            assertTrue(Fingerprint.matches("sha256:9f86d081884c7d65", hex));
+            assertTrue(Fingerprint.matches("SHA256:9F86D081884C7D659A2FEAA0", hex), "longer prefixes, any case");
+            assertFalse(Fingerprint.matches("sha256:9f86d081884c7d6", hex), "fewer than 16 digits");
+            assertFalse(Fingerprint.matches("sha256:0000000000000000", hex));
+            assertFalse(Fingerprint.matches("md5:9f86d081884c7d65", hex));
+        }
+    }
+
+    @Nested
+    class Previews {
+
+        @Test
+        void showsAtMostFourCharactersAndAtMostAQuarter() {
+            assertEquals("'sk-a…'", LiteralSecretCheck.preview("sk-ant-api03-" + "x".repeat(40)));
+            assertEquals("'hu…'", LiteralSecretCheck.preview("hunter22"));
+            assertEquals("'…'", LiteralSecretCheck.preview("abc"));
+            assertEquals("'?-…'", LiteralSecretCheck.preview("\n-------"));
+        }
+    }
+}
