@@ -1,0 +1,2 @@
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
