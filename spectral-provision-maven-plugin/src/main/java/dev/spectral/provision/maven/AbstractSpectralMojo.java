@@ -6,17 +6,24 @@ import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.ConfigParser;
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.ParsedConfig;
+import dev.spectral.provision.verify.AllowedLiteral;
 import dev.spectral.provision.verify.Verifier;
 import dev.spectral.provision.verify.VerifySettings;
+import dev.spectral.provision.report.ReportWriter;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters every goal shares, and reading the file through the offline checks. */
+/** The parameters every goal shares, reading the file through the offline checks, and the wiring of a run. */
 abstract class AbstractSpectralMojo extends AbstractMojo {
 
     /** The environments file. */
@@ -35,6 +42,14 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.ALLOWED_SHARED_ITEMS)
     List<String> allowedSharedItems = List.of();
 
+    /**
+     * Literals the scanner flags that are not secrets: each a {@code <key>} (optionally with an
+     * {@code <environment>}) or a {@code <fingerprint>} ({@code sha256:} and 16 hex digits, printed
+     * with the finding), and a required {@code <reason>}.
+     */
+    @Parameter
+    List<AllowedLiteral> allowedLiterals = List.of();
+
     /** Skips the goal. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     boolean skip;
@@ -43,16 +58,45 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     File executionRoot;
 
+    /** The GitHub repository, {@code OWNER/REPO}; by default gh's default for the working directory. */
+    @Parameter(property = PropertyNames.REPO)
+    String repo;
+
+    /** How many gh calls run at once. */
+    @Parameter(property = PropertyNames.PARALLELISM, defaultValue = "8")
+    int parallelism;
+
+    /** The 1Password CLI to run. */
+    @Parameter(property = PropertyNames.OP, defaultValue = "op")
+    String op;
+
+    /** The GitHub CLI to run. */
+    @Parameter(property = PropertyNames.GH, defaultValue = "gh")
+    String gh;
+
+    /** Seconds one op or gh call may take before it is killed. */
+    @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "120")
+    int timeout;
+
+    /** Where the JSON reports are written. */
+    @Parameter(defaultValue = "${project.build.directory}/spectral", readonly = true)
+    File reportDirectory;
+
     String shownFile() {
         return Paths.displayName(file.toPath(), executionRoot.toPath());
     }
 
-    /** Runs the offline checks and logs their findings. */
+    /** Runs the offline checks, adding their findings. */
     ParsedConfig check(List<Finding> findings) throws MojoFailureException {
         VerifySettings settings = new VerifySettings(
-                Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), Set.copyOf(generators().ids()));
+                Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), Set.copyOf(generators().ids()),
+                allowedLiterals);
         ParsedConfig parsed = ConfigParser.parse(file.toPath(), shownFile());
         findings.addAll(Verifier.offline().verify(parsed, settings));
+        return parsed;
+    }
+
+    void log(List<Finding> findings) {
         for (Finding finding : findings) {
             if (finding.isError()) {
                 getLog().error(finding.format());
@@ -60,13 +104,35 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
                 getLog().warn(finding.format());
             }
         }
-        return parsed;
     }
 
+    Engine engine() throws MojoFailureException {
+        if (parallelism < 1) {
+            throw new MojoFailureException(PropertyNames.PARALLELISM + " must be at least 1 (it is " + parallelism + ")");
+        }
+        if (timeout < 1) {
+            throw new MojoFailureException(PropertyNames.TIMEOUT + " must be at least 1 second (it is " + timeout + ")");
+        }
+        return new Engine(getLog(), executionRoot.toPath(), op, gh, Optional.ofNullable(repo).filter(r -> !r.isBlank()),
+                parallelism, Duration.ofSeconds(timeout));
+    }
+
+    /** Writes the JSON report and, on GitHub Actions, appends the step summary. */
+    void report(String name, Object report, String markdown) throws MojoExecutionException {
+        Path json = reportDirectory.toPath().resolve(name);
+        try {
+            ReportWriter.writeJson(json, report);
+            ReportWriter.appendStepSummary(Optional.ofNullable(System.getenv("GITHUB_STEP_SUMMARY")).map(Path::of), markdown);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the report " + json + ": " + e.getMessage(), e);
+        }
+        getLog().info("Report: " + Paths.displayName(json, executionRoot.toPath()));
+    }
     /** The model of a file that passes the offline checks; a goal never acts on a file with errors. */
     Config checkedConfig() throws MojoFailureException {
         List<Finding> findings = new ArrayList<>();
         ParsedConfig parsed = check(findings);
+        log(findings);
         long errors = findings.stream().filter(Finding::isError).count();
         if (errors > 0) {
             throw new MojoFailureException(shownFile() + " has " + errors

@@ -21,6 +21,7 @@ final class Engine implements AutoCloseable {
     final Redactor redactor = new Redactor();
     final Log log;
     final OpCli op;
+    final GhCli github;
     final Provisioner provisioner;
     private final ExecutorService pool;
 
@@ -30,8 +31,8 @@ final class Engine implements AutoCloseable {
         ProcessRunner runner = new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
-        GhCli gh = new GhCli(runner, ghExecutable, repository, timeout, redactor);
-        this.provisioner = new Provisioner(op, gh, new DotEnvWriter(runner), pool, log);
+        this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor);
+        this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), pool, log);
     }
 
     @Override

@@ -25,6 +25,9 @@ public final class PropertyNames {
     public static final String OP = "spectral.op";
     public static final String GH = "spectral.gh";
     public static final String TIMEOUT = "spectral.timeout";
+    public static final String VERIFY_REMOTE = "spectral.verify.remote";
+    public static final String VERIFY_FAIL_ON = "spectral.verify.failOn";
+    public static final String WORKFLOWS = "spectral.workflows";
 
     private PropertyNames() {
     }

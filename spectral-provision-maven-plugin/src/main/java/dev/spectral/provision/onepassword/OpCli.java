@@ -145,9 +145,10 @@ public final class OpCli implements OnePassword {
         }
     }
 
+    /** Concealed values are masked from here on; usernames, URLs and the like are not (masking "1" would garble every line). */
     private void registerValues(JsonNode item) {
         item.path("fields").forEach(field -> {
-            if (field.hasNonNull("value") && !field.path("value").asText().isEmpty()) {
+            if ("CONCEALED".equals(field.path("type").asText()) && !field.path("value").asText().isEmpty()) {
                 redactor.register(field.path("value").asText());
             }
         });

@@ -27,8 +27,20 @@ final class ItemFields {
             existing.get().put("value", value);
         } else {
             fields.add(newField(target, value));
+            target.section().ifPresent(section -> declareSection(item, section));
         }
         return item;
+    }
+
+    /** 1Password's item JSON lists custom sections in "sections", and fields refer to them by id. */
+    private static void declareSection(ObjectNode item, String section) {
+        ArrayNode sections = item.withArray("sections");
+        for (JsonNode existing : sections) {
+            if (names(existing, section)) {
+                return;
+            }
+        }
+        sections.addObject().put("id", section).put("label", section);
     }
 
     /** A new item holding only the target field, for {@code op item create}. */
@@ -37,6 +49,7 @@ final class ItemFields {
         item.put("title", target.item());
         item.put("category", "API_CREDENTIAL");
         item.putArray("fields").add(newField(target, value));
+        target.section().ifPresent(section -> declareSection(item, section));
         return item;
     }
 

@@ -69,8 +69,9 @@ final class NewValue {
 
     private SecretValue fromEnvironment(RotationPlan plan, String valueFrom) throws RotationException {
         if (!valueFrom.startsWith(ENV_PREFIX) || valueFrom.length() == ENV_PREFIX.length()) {
+            // Never echoed: a malformed valueFrom may well be the secret itself, pasted in by mistake.
             throw new RotationException(RotationException.Cause.CONFIGURATION, "spectral.valueFrom must be env:NAME, naming an "
-                    + "environment variable that holds the value (it is '" + valueFrom + "')");
+                    + "environment variable that holds the value; what was given is not shown, in case it is the value itself");
         }
         String name = valueFrom.substring(ENV_PREFIX.length());
         String value = environment.get(name);

@@ -35,7 +35,9 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
 
     public List<String> followUps() {
         List<String> steps = new ArrayList<>();
-        steps.add("Redeploy " + String.join(", ", republish) + " so the new value reaches the running systems.");
+        if (!republish.isEmpty()) {
+            steps.add("Redeploy " + String.join(", ", republish) + " so the new value reaches the running systems.");
+        }
         if (spec.isPrompt()) {
             steps.add("Revoke the old value at the vendor once the new one is live.");
         }

@@ -70,8 +70,9 @@ public final class Rotator {
 
         store(target, before, value);
         readBack(target, value);
-        log.info("The new value of " + plan.key() + " is stored in 1Password at " + plan.targetPath()
-                + ". If this run stops now, finish with: mvn spectral:provision -Denv=" + String.join(",", plan.republish()));
+        log.info("The new value of " + plan.key() + " is stored in 1Password at " + plan.targetPath() + "."
+                + (plan.republish().isEmpty() ? "" : " If this run stops now, finish with: mvn spectral:provision -Denv="
+                        + String.join(",", plan.republish())));
         return republish(config, request, plan, start);
     }
 
