@@ -36,7 +36,8 @@ def needles = secrets.collectMany { value ->
         (value.length() > WINDOW ? (0..(value.length() - WINDOW)).step(4).collect { value.substring(it, it + WINDOW) } : [])
 }.unique().findAll { !committed.contains(it) }
 
-def places = [new File(basedir, 'build.log'), new File(basedir, 'fake-op/calls.log'), new File(basedir, 'fake-gh/calls.log')]
+def places = ['build.log', 'fake-op/calls.log', 'fake-gh/calls.log', 'github/requests.log', 'emulator.log']
+        .collect { new File(basedir, it) }
 def reports = new File(basedir, 'target/spectral')
 if (reports.isDirectory()) places += reports.listFiles().toList()
 places.findAll { it.exists() }.each { file ->

@@ -1,7 +1,11 @@
 // Helpers over the state of the fake op and gh, for the verify.groovy of provision and rotate cases.
 import groovy.json.JsonSlurper
 
-ghState = { new JsonSlurper().parse(new File(basedir, 'fake-gh/state.json'), 'UTF-8') }
+// GitHub's state: the emulator's (real gh cases) or the fake gh's; both have the same layout.
+ghState = {
+    def emulated = new File(basedir, 'github/state.json')
+    new JsonSlurper().parse(emulated.exists() ? emulated : new File(basedir, 'fake-gh/state.json'), 'UTF-8')
+}
 ghEnv = { String env -> ghState().repos['acme/app'].environments[env] }
 secret = { String env, String name -> ghEnv(env)?.secrets?.get(name)?.value }
 hasSecret = { String env, String name -> ghEnv(env)?.secrets?.containsKey(name) }

@@ -6,3 +6,4 @@ evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 }
 // gh strips trailing newlines from secret values; the plugin warns about it.
 assert secret('production', 'SPECIAL_NEWLINE') == vaultValue('special-newline', 'value').replaceAll(/\n+$/, '')
+true

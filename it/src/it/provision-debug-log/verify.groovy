@@ -2,3 +2,4 @@ evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
 evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 
 assert secret('production', 'SIGNING_KEY') == vaultValue('signing-key', 'jwk')
+true

@@ -3,3 +3,4 @@ evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 
 assert !new File(basedir, '.env').exists()
 assert opCalls().isEmpty()
+true

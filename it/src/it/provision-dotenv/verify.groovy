@@ -7,3 +7,4 @@ assert java.nio.file.Files.getPosixFilePermissions(env.toPath()) == java.nio.fil
 assert env.getText('UTF-8').contains("APP_ENV='dev'\n")
 assert env.getText('UTF-8').contains("ANTHROPIC_API_KEY='" + vaultValue('anthropic-dev', 'credential') + "'\n")
 assert ghCalls().isEmpty()
+true

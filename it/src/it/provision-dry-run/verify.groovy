@@ -4,3 +4,4 @@ evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 assert writes().isEmpty(): "a dry run wrote: ${writes()}"
 assert opCalls().count { it[0] == 'run' } == 1
 assert !new File(basedir, '.env').exists()
+true

@@ -13,3 +13,4 @@ assert ghCalls().count { it.contains('POST') } == 4
 assert ghCalls().count { it.contains('PATCH') } == 0
 // Each run resolved every reference with one op run.
 assert opCalls().count { it[0] == 'run' } == 2
+true

@@ -5,3 +5,4 @@ assert secret('production', 'SIGNING_KEY') == vaultValue('signing-key', 'jwk')
 assert variable('production', 'SIGNING_KEY') == null
 assert variable('production', 'LOG_LEVEL') == 'info'
 assert !hasSecret('production', 'LOG_LEVEL')
+true

@@ -2,3 +2,4 @@ evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
 evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 
 assert secret('staging', 'ANTHROPIC_API_KEY') == vaultValue('anthropic-staging', 'credential')
+true

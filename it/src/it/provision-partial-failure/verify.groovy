@@ -10,3 +10,4 @@ assert report.incomplete == []
 assert report.changes.every { it.result in ['done', 'skipped'] }
 // Two runs, each setting the one-line secrets of both environments in one bulk call per environment.
 assert ghCalls().count { it[0] == 'secret' && it[2] == '-f' } == 4
+true

@@ -3,3 +3,4 @@ evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 
 assert ghCalls().isEmpty()
 assert opCalls().isEmpty()
+true

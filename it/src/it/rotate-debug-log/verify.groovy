@@ -5,3 +5,4 @@ def item = { String title -> new groovy.json.JsonSlurper().parse(new File(basedi
 def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'create'] } }
 
 assert secret('production', 'SIGNING_KEY') == vaultValue('signing-key', 'jwk')
+true

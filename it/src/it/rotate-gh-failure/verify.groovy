@@ -7,3 +7,4 @@ def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'creat
 def jwk = vaultValue('signing-key', 'jwk')
 assert item('signing-key').version == 2
 assert secret('production', 'SIGNING_KEY') == jwk && secret('staging', 'SIGNING_KEY') == jwk
+true

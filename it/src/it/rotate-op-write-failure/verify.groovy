@@ -6,3 +6,4 @@ def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'creat
 
 assert writes().isEmpty()
 assert item('signing-key').version == 1
+true

@@ -10,3 +10,4 @@ assert secret('staging', 'WEBHOOK_SECRET') == fresh
 // production keeps its own item, and was not touched at all.
 assert vaultValue('webhook-production', 'secret') == 'old-webhook-production-Zq81Lx'
 assert ghEnv('production').secrets.isEmpty()
+true

@@ -6,3 +6,4 @@ def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'creat
 
 assert vaultValue('anthropic-production', 'credential') == 'vendor-issued-key-7f3Kq9Zm2Lw8'
 assert secret('production', 'ANTHROPIC_API_KEY') == 'vendor-issued-key-7f3Kq9Zm2Lw8'
+true

@@ -18,3 +18,4 @@ assert secret('production', 'ANTHROPIC_API_KEY') == vaultValue('anthropic-produc
 assert opWrites().size() == 1 && opWrites()[0] == ['item', 'edit', 'itm5', '--vault', 'Spectral']
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/spectral/rotate-report.json'))
 assert report.stored && report.current == ['production', 'staging'] && report.behind == []
+true

@@ -6,3 +6,4 @@ def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'creat
 
 assert opWrites().isEmpty() && writes().isEmpty()
 assert vaultValue('signing-key', 'jwk') == '{"kty":"EC","crv":"P-256","x":"fakeXq1","y":"fakeYq2","d":"fakeDsecret9Gh"}'
+true

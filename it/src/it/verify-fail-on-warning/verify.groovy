@@ -1,2 +1,4 @@
 evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
 evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+true

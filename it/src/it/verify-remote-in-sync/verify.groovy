@@ -7,3 +7,4 @@ assert verifyRun.count { it[0] == 'run' } == 1
 assert verifyRun.count { it[0] == 'item' && it[1] == 'list' } == 1
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/spectral/verify-report.json'))
 assert report.remote && report.errors == 0 && report.warnings == 0
+true

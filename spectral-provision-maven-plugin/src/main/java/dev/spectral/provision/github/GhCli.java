@@ -205,6 +205,10 @@ public final class GhCli implements GitHub {
             throw new GitHubException(GitHubException.Kind.AUTHENTICATION, step + ": gh is not authenticated (exit 4). "
                     + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
         }
+        if (stderr.contains("HTTP 401")) {
+            throw new GitHubException(GitHubException.Kind.AUTHENTICATION, step + ": GitHub refused gh's credentials (HTTP 401). "
+                    + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
+        }
         GitHubException.Kind kind = stderr.contains("HTTP 404") ? GitHubException.Kind.NOT_FOUND : GitHubException.Kind.OTHER;
         throw new GitHubException(kind, step + ": gh failed (exit " + result.exitCode() + "): " + oneLine(stderr));
     }

@@ -291,4 +291,15 @@ class GhCliTest {
 
         assertEquals(java.util.Set.of("A", "B"), failed.keySet());
     }
+
+    @Test
+    void anHttp401IsAnAuthenticationFailureToo() {
+        // gh exits 4 only when it has no credentials at all; refused credentials are exit 1 and HTTP 401.
+        runner.on(List.of("gh", "api"), c -> exit(1, "gh: Bad credentials (HTTP 401)\nTry authenticating with:  gh auth login\n"));
+
+        GitHubException e = assertThrows(GitHubException.class, () -> gh().list("production"));
+
+        assertEquals(GitHubException.Kind.AUTHENTICATION, e.kind());
+        assertTrue(e.getMessage().contains("GitHub refused gh's credentials (HTTP 401)"), e.getMessage());
+    }
 }

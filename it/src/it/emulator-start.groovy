@@ -1,0 +1,37 @@
+// Starts the GitHub REST emulator for this case (run by the case's prebuild.groovy), and points
+// the real gh at it: GH_CONFIG_DIR=gh-config (set in invoker.properties) holds http_unix_socket.
+// The case's github-seed.json, if any, seeds the emulator's state; github-faults.json its faults.
+// Set noCredentials = true before evaluating this to leave gh without a token (gh then exits 4).
+import java.nio.file.Files
+import java.util.concurrent.TimeUnit
+
+def lib = new File(basedir, '../../emulator-lib').canonicalFile
+assert lib.isDirectory(): "no ${lib}: the it module copies the emulator there before the cases run"
+def state = new File(basedir, 'github')
+state.mkdirs()
+['github-seed.json': 'state.json', 'github-faults.json': 'faults.json'].each { from, to ->
+    def source = new File(basedir, from)
+    if (source.exists()) new File(state, to).bytes = source.bytes
+}
+// A short folder: a unix socket's path may not exceed 107 bytes.
+def socket = new File(Files.createTempDirectory('spectral-gh').toFile(), 'gh.sock')
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def log = new File(basedir, 'emulator.log')
+def process = new ProcessBuilder(java, '-cp', "${lib}/*", 'dev.spectral.it.github.Main',
+        '--socket', socket.path, '--state', state.path, '--idle-timeout-seconds', '300')
+        .redirectErrorStream(true).redirectOutput(log).start()
+def deadline = System.currentTimeMillis() + 30_000
+while (!(log.exists() && log.text.contains('ready'))) {
+    assert process.alive: "the GitHub emulator did not start:\n${log.text}"
+    assert System.currentTimeMillis() < deadline: "the GitHub emulator was not ready within 30 s:\n${log.text}"
+    Thread.sleep(50)
+}
+new File(basedir, 'emulator.pid').text = process.pid() as String
+
+def config = new File(basedir, 'gh-config')
+config.mkdirs()
+new File(config, 'config.yml').text = "http_unix_socket: \"${socket.path}\"\n"
+if (!(binding.hasVariable('noCredentials') && noCredentials)) {
+    new File(config, 'hosts.yml').text = 'github.com:\n    oauth_token: "emulator-token"\n    user: it\n    git_protocol: https\n'
+}
+true

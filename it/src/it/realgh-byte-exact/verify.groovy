@@ -1,0 +1,13 @@
+evaluate(new File(basedir, '../../../src/it/emulator-stop.groovy'))
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+// What reached "GitHub" (decrypted by the emulator) is the 1Password value, but for the trailing
+// newline that gh strips (and the plugin warns about).
+['json', 'dollar', 'unicode', 'big', 'token'].each { k ->
+    assert secret('production', "SPECIAL_${k.toUpperCase()}") == vaultValue("special-${k}", 'value'): k
+}
+assert secret('production', 'SPECIAL_PEM') == vaultValue('special-pem', 'value').replaceAll(/\n+$/, '')
+assert secret('production', 'SPECIAL_BIG').length() == 40 * 1024
+assert variable('production', 'APP_ENV') == 'production'
+true

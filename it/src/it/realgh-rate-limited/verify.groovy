@@ -1,0 +1,5 @@
+evaluate(new File(basedir, '../../../src/it/emulator-stop.groovy'))
+evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
+evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
+
+true
