@@ -20,7 +20,8 @@ abstract class AbstractPublishingMojo extends AbstractSpectralMojo {
     @Parameter(property = PropertyNames.ENV_FILE, defaultValue = "${session.topLevelProject.basedir}/.env")
     File envFile;
 
-    ProvisionRequest provisionRequest(String selection, boolean prune) {
-        return new ProvisionRequest(selection, Set.copyOf(localEnvironments), envFile.toPath(), dryRun, prune, createEnvironments);
+    ProvisionRequest provisionRequest(String selection, boolean prune, boolean force) {
+        return new ProvisionRequest(selection, Set.copyOf(localEnvironments), envFile.toPath(), dryRun, prune, createEnvironments,
+                force);
     }
 }

@@ -21,6 +21,7 @@ public final class PropertyNames {
     public static final String PARALLELISM = "spectral.parallelism";
     public static final String CREATE_ENVIRONMENTS = "spectral.createEnvironments";
     public static final String PRUNE = "spectral.prune";
+    public static final String FORCE = "spectral.force";
     public static final String ENV_FILE = "spectral.envFile";
     public static final String OP = "spectral.op";
     public static final String GH = "spectral.gh";

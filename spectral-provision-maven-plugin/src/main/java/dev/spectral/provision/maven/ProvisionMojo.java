@@ -28,6 +28,10 @@ public class ProvisionMojo extends AbstractPublishingMojo {
     @Parameter(property = PropertyNames.PRUNE, defaultValue = "false")
     boolean prune;
 
+    /** Write every secret, also those GitHub set after their 1Password item last changed. */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    boolean force;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -36,7 +40,7 @@ public class ProvisionMojo extends AbstractPublishingMojo {
         }
         Config config = checkedConfig();
         try (Engine engine = engine()) {
-            ProvisionRequest request = provisionRequest(env == null ? "" : env, prune);
+            ProvisionRequest request = provisionRequest(env == null ? "" : env, prune, force);
             ProvisionOutcome outcome = provision(engine, config, request);
             ProvisionReport report = ProvisionReport.of(outcome);
             report("provision-report.json", report, report.markdown());

@@ -53,7 +53,7 @@ public class RotateMojo extends AbstractPublishingMojo {
             Rotator rotator = new Rotator(engine.op, engine.provisioner, generators(), new ConsoleTerminal(interactiveMode),
                     System.getenv(), engine.redactor, Clock.systemUTC(), engine.log);
             RotationRequest request = new RotationRequest(key, optional(env), dryRun, yes, optional(valueFrom),
-                    provisionRequest("", false));
+                    provisionRequest("", false, false));
             RotationOutcome outcome = rotate(engine, rotator, config, request);
             RotationReport report = RotationReport.of(outcome);
             report("rotate-report.json", report, report.markdown());

@@ -6,9 +6,9 @@ public enum Action {
     CREATE("create", true),
     /** A variable whose value differs. */
     UPDATE("update", true),
-    /** A variable that already has the value. */
+    /** A variable that already has the value, or a secret GitHub set after its item last changed. */
     UNCHANGED("unchanged", false),
-    /** A secret: written every time, since GitHub never shows its value. */
+    /** A secret to write: GitHub never shows its value, so only its update time can tell it is current. */
     SET("set", true),
     /** A name in GitHub that the file no longer has; deleted only with prune. */
     STALE("stale", false),

@@ -51,6 +51,15 @@ public final class DotEnvWriter {
         }
     }
 
+    /** True when the file exists and holds exactly this text, so that writing it again changes nothing. */
+    public boolean holds(Path file, String content) {
+        try {
+            return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public void write(Path file, String content) throws DotEnvException {
         Path target = file.toAbsolutePath();
         Path temp = null;

@@ -2,6 +2,7 @@ package dev.spectral.provision.publish;
 
 import dev.spectral.provision.config.Entry;
 import dev.spectral.provision.config.Environment;
+import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.github.RemoteState;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,9 @@ public final class PlanBuilder {
 
     /**
      * @param prune delete names GitHub has and the file does not (otherwise they are only listed)
+     * @param freshness when items last changed: a secret GitHub set after that is left unchanged
      */
-    public static List<Change> forGitHub(Environment environment, RemoteState remote, boolean prune) {
+    public static List<Change> forGitHub(Environment environment, RemoteState remote, boolean prune, SecretFreshness freshness) {
         String env = environment.name();
         List<Change> changes = new ArrayList<>();
         Set<String> wanted = new TreeSet<>();
@@ -27,8 +29,10 @@ public final class PlanBuilder {
             String name = entry.key().toUpperCase(Locale.ROOT);
             wanted.add(name);
             if (entry.isSecret()) {
-                changes.add(new Change(env, entry.key(), Kind.SECRET, Action.SET, entry.reference().orElseThrow().toString(),
-                        Optional.empty(), Optional.empty()));
+                OpReference ref = entry.reference().orElseThrow();
+                boolean current = remote.hasSecret(name) && freshness.current(ref, remote.secrets().get(name));
+                changes.add(new Change(env, entry.key(), Kind.SECRET, current ? Action.UNCHANGED : Action.SET, ref.toString(),
+                        Optional.empty(), current ? Optional.of("set after its item last changed") : Optional.empty()));
                 if (remote.variable(name).isPresent()) {
                     changes.add(deletion(env, entry.key(), Kind.VARIABLE, "kind changed to secret"));
                 }
@@ -55,10 +59,15 @@ public final class PlanBuilder {
         return changes;
     }
 
-    /** A local environment: every key is written to the .env file. */
-    public static List<Change> forDotEnv(Environment environment) {
+    /**
+     * A local environment: every key is written to the .env file, unless it already holds exactly that.
+     *
+     * @param unchanged the .env file already holds what would be written
+     */
+    public static List<Change> forDotEnv(Environment environment, boolean unchanged) {
+        Action action = unchanged ? Action.UNCHANGED : Action.WRITE;
         return environment.entries().stream()
-                .map(e -> new Change(environment.name(), e.key(), e.isSecret() ? Kind.SECRET : Kind.VARIABLE, Action.WRITE,
+                .map(e -> new Change(environment.name(), e.key(), e.isSecret() ? Kind.SECRET : Kind.VARIABLE, action,
                         e.reference().map(Object::toString).orElse(Change.LITERAL), e.literal(), Optional.empty()))
                 .toList();
     }

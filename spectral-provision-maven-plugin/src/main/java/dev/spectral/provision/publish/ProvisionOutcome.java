@@ -1,6 +1,8 @@
 package dev.spectral.provision.publish;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public record ProvisionOutcome(Optional<String> repository, Map<String, String> 
         boolean dryRun, Duration duration) {
 
     public ProvisionOutcome {
-        environments = Map.copyOf(environments);
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         results = List.copyOf(results);
     }
 

@@ -13,9 +13,10 @@ import java.util.Set;
  * @param dryRun resolve and plan, write nothing
  * @param prune delete names in GitHub that the file does not have
  * @param createEnvironments create a GitHub Environment that does not exist
+ * @param force write every secret, also those GitHub set after their item last changed
  */
 public record ProvisionRequest(String selection, Set<String> localEnvironments, Path dotEnvFile, boolean dryRun,
-        boolean prune, boolean createEnvironments) {
+        boolean prune, boolean createEnvironments, boolean force) {
 
     public ProvisionRequest {
         Objects.requireNonNull(selection);
@@ -30,6 +31,6 @@ public record ProvisionRequest(String selection, Set<String> localEnvironments, 
     /** The command that runs the same provisioning again for the given environments. */
     public String rerunCommand(java.util.Collection<String> environments) {
         return "mvn spectral:provision -Denv=" + String.join(",", environments) + (prune ? " -Dspectral.prune" : "")
-                + (createEnvironments ? " -Dspectral.createEnvironments" : "");
+                + (createEnvironments ? " -Dspectral.createEnvironments" : "") + (force ? " -Dspectral.force" : "");
     }
 }

@@ -59,6 +59,8 @@ public final class Provisioner {
             checkIgnored(request);
         }
 
+        List<OpReference> publishedReferences = references(published);
+        SecretFreshness before = freshness(publishedReferences);
         Map<OpReference, SecretValue> values = resolve(selected);
         checkSecretValues(published, values);
 
@@ -67,11 +69,13 @@ public final class Provisioner {
         List<Change> plan = new ArrayList<>();
         Map<String, String> targets = new LinkedHashMap<>();
         for (Environment env : published) {
-            plan.addAll(PlanBuilder.forGitHub(env, remote.get(env.name()), request.prune()));
+            plan.addAll(PlanBuilder.forGitHub(env, remote.get(env.name()), request.prune(),
+                    request.force() ? SecretFreshness.unknown() : before));
             targets.put(env.name(), GITHUB_TARGET);
         }
         for (Environment env : local) {
-            plan.addAll(PlanBuilder.forDotEnv(env));
+            Optional<String> text = dotEnvText(env, values);
+            plan.addAll(PlanBuilder.forDotEnv(env, text.isPresent() && dotEnvWriter.holds(request.dotEnvFile(), text.get())));
             targets.put(env.name(), request.dotEnvFile().toString());
         }
         log.info("Plan" + repository.map(r -> " for " + r).orElse("") + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
@@ -81,8 +85,10 @@ public final class Provisioner {
         if (request.dryRun()) {
             plan.forEach(c -> results.add(ChangeResult.skipped(c, "dry run")));
         } else {
-            results.addAll(new GitHubApplier(github, pool, log).apply(
-                    plan.stream().filter(c -> !request.isLocal(c.environment())).toList(), c -> secretOf(config, c, values)));
+            GitHubApplier applier = new GitHubApplier(github, pool, log);
+            results.addAll(applier.apply(plan.stream().filter(c -> !request.isLocal(c.environment())).toList(),
+                    c -> secretOf(config, c, values)));
+            results.addAll(republishChangedDuringRun(config, applier, results, before, publishedReferences));
             for (Environment env : local) {
                 results.addAll(writeDotEnv(env, values, request, plan));
             }
@@ -98,9 +104,50 @@ public final class Provisioner {
         }
     }
 
+    private static List<OpReference> references(List<Environment> environments) {
+        return environments.stream().flatMap(e -> e.secrets().stream()).map(e -> e.reference().orElseThrow()).distinct().toList();
+    }
+
+    private SecretFreshness freshness(List<OpReference> references) throws ProvisionException {
+        if (references.isEmpty()) {
+            return SecretFreshness.unknown();
+        }
+        try {
+            return SecretFreshness.read(onePassword, references);
+        } catch (OnePasswordException e) {
+            throw new ProvisionException(ProvisionException.Cause.TOOL, e.getMessage() + ". Nothing was published.", e);
+        }
+    }
+
+    /**
+     * A value that changed in 1Password while this run published the previous one would look current
+     * to the next run (GitHub's copy is newer than the item's change): publish those again, now.
+     */
+    private List<ChangeResult> republishChangedDuringRun(Config config, GitHubApplier applier, List<ChangeResult> results,
+            SecretFreshness before, List<OpReference> references) throws ProvisionException {
+        List<Change> written = results.stream()
+                .filter(r -> r.status() == ChangeResult.Status.DONE && r.change().action() == Action.SET)
+                .map(ChangeResult::change).toList();
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        List<OpReference> changed = freshness(references).changedSince(before, references);
+        List<Change> again = written.stream().filter(c -> changed.contains(referenceOf(config, c))).toList();
+        if (again.isEmpty()) {
+            return List.of();
+        }
+        log.warn("1Password items changed while this run published them: " + changed + "; publishing their new values");
+        Map<OpReference, SecretValue> fresh;
+        try {
+            fresh = onePassword.resolve(changed);
+        } catch (OnePasswordException e) {
+            throw new ProvisionException(ProvisionException.Cause.TOOL, e.getMessage(), e);
+        }
+        return applier.apply(again, c -> fresh.get(referenceOf(config, c)));
+    }
+
     private Map<OpReference, SecretValue> resolve(List<Environment> selected) throws ProvisionException {
-        List<OpReference> references = selected.stream().flatMap(e -> e.secrets().stream())
-                .map(e -> e.reference().orElseThrow()).distinct().toList();
+        List<OpReference> references = references(selected);
         log.info("Resolving " + references.size() + " distinct 1Password reference(s) of " + selected.size() + " environment(s)");
         try {
             return onePassword.resolve(references);
@@ -182,22 +229,47 @@ public final class Provisioner {
     }
 
     private static SecretValue secretOf(Config config, Change change, Map<OpReference, SecretValue> values) {
-        Entry entry = config.environment(change.environment()).flatMap(env -> env.entry(change.key())).orElseThrow();
-        return values.get(entry.reference().orElseThrow());
+        return values.get(referenceOf(config, change));
+    }
+
+    private static OpReference referenceOf(Config config, Change change) {
+        return config.environment(change.environment()).flatMap(env -> env.entry(change.key()))
+                .flatMap(Entry::reference).orElseThrow();
+    }
+
+    /** The .env text of a local environment; empty when a value cannot be written so that loaders agree. */
+    private static Optional<String> dotEnvText(Environment env, Map<OpReference, SecretValue> values) {
+        try {
+            return Optional.of(DotEnvFormat.render(dotEnvHeader(env), dotEnvValues(env, values)));
+        } catch (DotEnvFormat.UnwritableValueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String dotEnvHeader(Environment env) {
+        return "Written by spectral:provision -Denv=" + env.name() + ". Local values: never commit this file.";
+    }
+
+    private static Map<String, String> dotEnvValues(Environment env, Map<OpReference, SecretValue> values) {
+        Map<String, String> content = new LinkedHashMap<>();
+        for (Entry entry : env.entries()) {
+            content.put(entry.key(), entry.reference().map(r -> values.get(r).reveal()).orElseGet(() -> entry.literal().orElseThrow()));
+        }
+        return content;
     }
 
     private List<ChangeResult> writeDotEnv(Environment env, Map<OpReference, SecretValue> values, ProvisionRequest request,
             List<Change> plan) {
         List<Change> changes = plan.stream().filter(c -> c.environment().equals(env.name())).toList();
-        long start = System.nanoTime();
-        Map<String, String> content = new LinkedHashMap<>();
-        for (Entry entry : env.entries()) {
-            content.put(entry.key(), entry.reference().map(r -> values.get(r).reveal()).orElseGet(() -> entry.literal().orElseThrow()));
+        if (changes.stream().allMatch(c -> c.action() == Action.UNCHANGED)) {
+            log.info("[" + env.name() + "] " + request.dotEnvFile() + " is up to date");
+            return changes.stream().map(c -> ChangeResult.skipped(c, "nothing to write")).toList();
         }
+        long start = System.nanoTime();
+        Map<String, String> content = dotEnvValues(env, values);
         Optional<String> error = Optional.empty();
         try {
-            dotEnvWriter.write(request.dotEnvFile(), DotEnvFormat.render(
-                    "Written by spectral:provision -Denv=" + env.name() + ". Local values: never commit this file.", content));
+            dotEnvWriter.write(request.dotEnvFile(), DotEnvFormat.render(dotEnvHeader(env), content));
             log.info("[" + env.name() + "] wrote " + content.size() + " key(s) to " + request.dotEnvFile() + " (mode 0600)");
         } catch (DotEnvWriter.DotEnvException | DotEnvFormat.UnwritableValueException e) {
             error = Optional.of(e.getMessage());

@@ -144,7 +144,7 @@ public final class Rotator {
         }
         ProvisionRequest template = request.publishing();
         ProvisionRequest publish = new ProvisionRequest(String.join(",", plan.republish()), template.localEnvironments(),
-                template.dotEnvFile(), false, false, template.createEnvironments());
+                template.dotEnvFile(), false, false, template.createEnvironments(), template.force());
         try {
             ProvisionOutcome outcome = provisioner.provision(config, publish);
             return new RotationOutcome(plan, true, Optional.of(outcome), Optional.empty(), false, since(start));

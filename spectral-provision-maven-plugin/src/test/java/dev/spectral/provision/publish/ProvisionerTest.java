@@ -1,5 +1,8 @@
 package dev.spectral.provision.publish;
 
+import java.time.Instant;
+import dev.spectral.provision.onepassword.Item;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import static dev.spectral.provision.testing.ScriptedRunner.exit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +64,9 @@ class ProvisionerTest {
     static final class FakeOnePassword implements OnePassword {
         final Map<String, String> values = new HashMap<>();
         final List<List<OpReference>> calls = new ArrayList<>();
+        final List<String> itemListings = new ArrayList<>();
+        /** What successive item listings answer; empty: nothing known. */
+        final List<Map<String, Instant>> itemUpdates = new ArrayList<>();
         final Redactor redactor;
         Optional<String> failure = Optional.empty();
 
@@ -88,23 +94,24 @@ class ProvisionerTest {
         }
 
         @Override
-        public Map<String, java.time.Instant> itemUpdates(String vault) {
-            throw new AssertionError("provisioning never lists items");
+        public Map<String, Instant> itemUpdates(String vault) {
+            itemListings.add(vault);
+            return itemUpdates.isEmpty() ? Map.of() : itemUpdates.remove(0);
         }
 
         @Override
-        public Optional<dev.spectral.provision.onepassword.Item> item(String vault, String item) {
+        public Optional<Item> item(String vault, String item) {
             throw new AssertionError("provisioning never reads whole items");
         }
 
         @Override
-        public void replace(String vault, dev.spectral.provision.onepassword.Item item,
-                com.fasterxml.jackson.databind.node.ObjectNode updated) {
+        public void replace(String vault, Item item,
+                ObjectNode updated) {
             throw new AssertionError("provisioning never writes to 1Password");
         }
 
         @Override
-        public void create(String vault, com.fasterxml.jackson.databind.node.ObjectNode item) {
+        public void create(String vault, ObjectNode item) {
             throw new AssertionError("provisioning never writes to 1Password");
         }
     }
@@ -129,7 +136,7 @@ class ProvisionerTest {
     }
 
     private ProvisionRequest request(String selection, boolean dryRun, boolean prune, boolean createEnvironments) {
-        return new ProvisionRequest(selection, Set.of("dev", "dev2"), dir.resolve(".env"), dryRun, prune, createEnvironments);
+        return new ProvisionRequest(selection, Set.of("dev", "dev2"), dir.resolve(".env"), dryRun, prune, createEnvironments, false);
     }
 
     private ProvisionRequest request(String selection) {
@@ -376,5 +383,36 @@ class ProvisionerTest {
         assertTrue(Files.readString(dir.resolve(".env")).contains("API_KEY='sk-ant-dev-value'\n"));
         assertFalse(github.calls.stream().anyMatch(c -> c.contains(" dev")), github.calls.toString());
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
+    }
+
+    @Test
+    void aValueThatChangesWhileItIsPublishedIsPublishedAgain() throws Exception {
+        Instant before = Instant.parse("2026-11-01T10:00:00Z");
+        onePassword.itemUpdates.add(Map.of("cloudflare", before, "anthropic", before));
+        onePassword.itemUpdates.add(Map.of("cloudflare", before.plusSeconds(5), "anthropic", before));
+        onePassword.values.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
+
+        provision(request("production"));
+
+        assertEquals(List.of("Spectral", "Spectral"), onePassword.itemListings, "one listing before, one after publishing");
+        assertEquals(2, onePassword.calls.size());
+        assertEquals(List.of("op://Spectral/cloudflare/api-token"), onePassword.calls.get(1).stream().map(Object::toString).toList());
+        assertEquals(2, github.calls.stream().filter(c -> c.contains("CF_TOKEN")).count(), github.calls.toString());
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("changed while this run published them")), log.lines().toString());
+    }
+
+    @Test
+    void aDotEnvThatAlreadyHoldsTheValuesIsLeftAlone() throws Exception {
+        gitIgnoresTheDotEnv();
+        provision(request("dev"));
+        java.nio.file.Path env = dir.resolve(".env");
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(env);
+        java.nio.file.Files.setLastModifiedTime(env, java.nio.file.attribute.FileTime.fromMillis(0));
+
+        ProvisionOutcome again = provision(request("dev"));
+
+        assertTrue(again.results().stream().allMatch(r -> r.change().action() == Action.UNCHANGED), again.results().toString());
+        assertEquals(0, java.nio.file.Files.getLastModifiedTime(env).toMillis(), "the file was not rewritten");
+        assertTrue(written.toMillis() > 0);
     }
 }

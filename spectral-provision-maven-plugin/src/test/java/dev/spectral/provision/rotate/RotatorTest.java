@@ -155,7 +155,7 @@ class RotatorTest {
 
     private static RotationRequest request(String key, Optional<String> env, boolean dryRun, boolean yes) {
         return new RotationRequest(key, env, dryRun, yes, Optional.empty(),
-                new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), false, false, false));
+                new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), false, false, false, false));
     }
 
     private static RotationRequest confirmed(String key) {
@@ -258,7 +258,7 @@ class RotatorTest {
     void aPromptKeyTakesTheValueFromTheNamedVariable() throws Exception {
         RotationRequest request = new RotationRequest("VENDOR_KEY", Optional.empty(), false, true,
                 Optional.of("env:NEW_VENDOR_KEY"), new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"),
-                        false, false, false));
+                        false, false, false, false));
 
         RotationOutcome outcome = rotator(FakeTerminal.batch(), Map.of("NEW_VENDOR_KEY", TYPED_VENDOR_KEY))
                 .rotate(CONFIG, request);
