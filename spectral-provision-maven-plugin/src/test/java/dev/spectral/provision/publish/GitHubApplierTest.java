@@ -1,5 +1,6 @@
 package dev.spectral.provision.publish;
 
+import dev.spectral.provision.testing.FakeGitHub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.spectral.provision.publish;
 
+import dev.spectral.provision.testing.FakeGitHub;
 import java.time.Instant;
 import dev.spectral.provision.onepassword.Item;
 import com.fasterxml.jackson.databind.node.ObjectNode;

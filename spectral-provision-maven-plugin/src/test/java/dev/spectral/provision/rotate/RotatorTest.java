@@ -1,5 +1,6 @@
 package dev.spectral.provision.rotate;
 
+import dev.spectral.provision.testing.FakeGitHub;
 import static dev.spectral.provision.rotate.FakeOnePassword.field;
 import static dev.spectral.provision.rotate.FakeOnePassword.item;
 import static dev.spectral.provision.rotate.ItemFieldsTest.ref;
@@ -14,14 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.github.GitHub;
-import dev.spectral.provision.github.GitHubException;
-import dev.spectral.provision.github.RemoteState;
 import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.report.RotationReport;
 import dev.spectral.provision.secret.Redactor;
-import dev.spectral.provision.secret.SecretValue;
 import dev.spectral.provision.testing.Configs;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
@@ -30,15 +28,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -98,7 +91,7 @@ class RotatorTest {
 
     private final Redactor redactor = new Redactor();
     private final FakeOnePassword op = new FakeOnePassword(redactor);
-    private final MemoryGitHub github = new MemoryGitHub("production", "staging");
+    private final FakeGitHub github = new FakeGitHub("production", "staging");
     private final ScriptedRunner git = new ScriptedRunner();
     private final RecordingLog log = new RecordingLog(true);
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -490,107 +483,6 @@ class RotatorTest {
         Pattern emptyEnv = Pattern.compile("-Denv=(\\s|\\.|$)");
         for (String line : log.lines()) {
             assertFalse(emptyEnv.matcher(line).find(), line);
-        }
-    }
-
-    /** GitHub Environments in memory; records calls as {@code "method env [NAME]"}, fails those in {@link #failOn}. */
-    static final class MemoryGitHub implements GitHub {
-
-        final Set<String> environments = ConcurrentHashMap.newKeySet();
-        final Map<String, Map<String, SecretValue>> secrets = new ConcurrentHashMap<>();
-        final Map<String, Map<String, String>> variables = new ConcurrentHashMap<>();
-        final Set<String> failOn = ConcurrentHashMap.newKeySet();
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        MemoryGitHub(String... names) {
-            environments.addAll(List.of(names));
-        }
-
-        String secret(String env, String name) {
-            SecretValue value = secrets.getOrDefault(env, Map.of()).get(name);
-            return value == null ? null : value.reveal();
-        }
-
-        List<String> writeCalls() {
-            return calls.stream().filter(c -> !c.startsWith("list ") && !c.startsWith("environmentExists ")
-                    && !c.equals("repository")).toList();
-        }
-
-        private void record(String call) throws GitHubException {
-            calls.add(call);
-            if (failOn.contains(call)) {
-                throw new GitHubException(GitHubException.Kind.OTHER, call + ": gh failed (exit 1): HTTP 502");
-            }
-        }
-
-        @Override
-        public String repository() {
-            calls.add("repository");
-            return "spectral-dev/platform";
-        }
-
-        @Override
-        public boolean environmentExists(String environment) throws GitHubException {
-            record("environmentExists " + environment);
-            return environments.contains(environment);
-        }
-
-        @Override
-        public void createEnvironment(String environment) throws GitHubException {
-            record("createEnvironment " + environment);
-            environments.add(environment);
-        }
-
-        @Override
-        public RemoteState list(String environment) throws GitHubException {
-            record("list " + environment);
-            Map<String, Instant> names = new HashMap<>();
-            secrets.getOrDefault(environment, Map.of()).keySet().forEach(n -> names.put(n.toUpperCase(Locale.ROOT), Instant.EPOCH));
-            return new RemoteState(names, new HashMap<>(variables.getOrDefault(environment, Map.of())));
-        }
-
-        @Override
-        public void setSecret(String environment, String name, SecretValue value) throws GitHubException {
-            record("setSecret " + environment + " " + name);
-            secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
-        }
-
-        @Override
-        public Map<String, String> setSecrets(String environment, Map<String, SecretValue> values) throws GitHubException {
-            record("setSecrets " + environment + " " + new TreeMap<>(values).keySet());
-            Map<String, String> failed = new TreeMap<>();
-            values.forEach((name, value) -> {
-                if (failOn.contains("setSecret " + environment + " " + name)) {
-                    failed.put(name, "setSecret " + environment + " " + name + ": gh failed (exit 1): HTTP 502");
-                } else {
-                    secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
-                }
-            });
-            return failed;
-        }
-
-        @Override
-        public void createVariable(String environment, String name, String value) throws GitHubException {
-            record("createVariable " + environment + " " + name);
-            variables.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
-        }
-
-        @Override
-        public void updateVariable(String environment, String name, String value) throws GitHubException {
-            record("updateVariable " + environment + " " + name);
-            variables.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
-        }
-
-        @Override
-        public void deleteSecret(String environment, String name) throws GitHubException {
-            record("deleteSecret " + environment + " " + name);
-            secrets.getOrDefault(environment, new HashMap<>()).remove(name);
-        }
-
-        @Override
-        public void deleteVariable(String environment, String name) throws GitHubException {
-            record("deleteVariable " + environment + " " + name);
-            variables.getOrDefault(environment, new HashMap<>()).remove(name);
         }
     }
 }

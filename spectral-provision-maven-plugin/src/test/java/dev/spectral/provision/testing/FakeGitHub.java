@@ -1,4 +1,4 @@
-package dev.spectral.provision.publish;
+package dev.spectral.provision.testing;
 
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
@@ -21,53 +21,59 @@ import java.util.concurrent.atomic.AtomicInteger;
  * GitHub Environments in memory. Records every call as {@code "method env NAME"}, fails the calls
  * named in {@link #failOn}, and measures how many write or delete calls run at once.
  */
-final class FakeGitHub implements GitHub {
+public final class FakeGitHub implements GitHub {
 
-    static final String REPOSITORY = "spectral-dev/platform";
+    public static final String REPOSITORY = "spectral-dev/platform";
 
-    final Set<String> environments = ConcurrentHashMap.newKeySet();
-    final Map<String, Map<String, SecretValue>> secrets = new ConcurrentHashMap<>();
-    final Map<String, Map<String, String>> variables = new ConcurrentHashMap<>();
+    public final Set<String> environments = ConcurrentHashMap.newKeySet();
+    public final Map<String, Map<String, SecretValue>> secrets = new ConcurrentHashMap<>();
+    public final Map<String, Map<String, String>> variables = new ConcurrentHashMap<>();
     /** Calls that fail, as {@code "method env NAME"}, e.g. {@code "setSecret production API_KEY"}. */
-    final Set<String> failOn = ConcurrentHashMap.newKeySet();
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final Set<String> failOn = ConcurrentHashMap.newKeySet();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
     private volatile CountDownLatch gate;
 
-    FakeGitHub(String... environmentNames) {
+    public FakeGitHub(String... environmentNames) {
         environments.addAll(List.of(environmentNames));
     }
 
     /** Makes each write or delete wait (up to a few seconds) until {@code parties} of them run at once. */
-    void holdUntilConcurrent(int parties) {
+    public void holdUntilConcurrent(int parties) {
         gate = new CountDownLatch(parties);
     }
 
-    int maxConcurrentCalls() {
+    public int maxConcurrentCalls() {
         return maxRunning.get();
     }
 
     /** Calls that change GitHub: writes, deletes and environment creation. */
-    List<String> writeCalls() {
+    public List<String> writeCalls() {
         return calls.stream().filter(c -> !c.startsWith("list ") && !c.startsWith("environmentExists ")
                 && !c.startsWith("repository")).toList();
     }
 
-    void putSecret(String env, String name) {
+    public void putSecret(String env, String name) {
         secrets.computeIfAbsent(env, e -> new ConcurrentHashMap<>()).put(name, SecretValue.of("old-" + name, new Redactor()));
     }
 
-    void putVariable(String env, String name, String value) {
+    public void putVariable(String env, String name, String value) {
         variables.computeIfAbsent(env, e -> new ConcurrentHashMap<>()).put(name, value);
     }
 
-    Map<String, SecretValue> secrets(String env) {
+    /** A secret's value as "GitHub" holds it, or null. */
+    public String secret(String env, String name) {
+        SecretValue value = secrets(env).get(name);
+        return value == null ? null : value.reveal();
+    }
+
+    public Map<String, SecretValue> secrets(String env) {
         return secrets.getOrDefault(env, Map.of());
     }
 
-    Map<String, String> variables(String env) {
+    public Map<String, String> variables(String env) {
         return variables.getOrDefault(env, Map.of());
     }
 
