@@ -34,6 +34,7 @@ public final class Provisioner {
     private final OnePassword onePassword;
     private final GitHub github;
     private final DotEnvWriter dotEnvWriter;
+    private final DotEnvTarget dotEnv;
     private final ExecutorService pool;
     private final Log log;
 
@@ -41,6 +42,7 @@ public final class Provisioner {
         this.onePassword = onePassword;
         this.github = github;
         this.dotEnvWriter = dotEnvWriter;
+        this.dotEnv = new DotEnvTarget(dotEnvWriter, log);
         this.pool = pool;
         this.log = log;
     }
@@ -74,8 +76,7 @@ public final class Provisioner {
             targets.put(env.name(), GITHUB_TARGET);
         }
         for (Environment env : local) {
-            Optional<String> text = dotEnvText(env, values);
-            plan.addAll(PlanBuilder.forDotEnv(env, text.isPresent() && dotEnvWriter.holds(request.dotEnvFile(), text.get())));
+            plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
             targets.put(env.name(), request.dotEnvFile().toString());
         }
         log.info("Plan" + repository.map(r -> " for " + r).orElse("") + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
@@ -90,7 +91,8 @@ public final class Provisioner {
                     c -> secretOf(config, c, values)));
             results.addAll(republishChangedDuringRun(config, applier, results, before, publishedReferences));
             for (Environment env : local) {
-                results.addAll(writeDotEnv(env, values, request, plan));
+                results.addAll(dotEnv.write(env, values, request.dotEnvFile(),
+                        plan.stream().filter(c -> c.environment().equals(env.name())).toList()));
             }
         }
         return new ProvisionOutcome(repository, targets, results, request.dryRun(), Duration.ofNanos(System.nanoTime() - start));
@@ -235,50 +237,6 @@ public final class Provisioner {
     private static OpReference referenceOf(Config config, Change change) {
         return config.environment(change.environment()).flatMap(env -> env.entry(change.key()))
                 .flatMap(Entry::reference).orElseThrow();
-    }
-
-    /** The .env text of a local environment; empty when a value cannot be written so that loaders agree. */
-    private static Optional<String> dotEnvText(Environment env, Map<OpReference, SecretValue> values) {
-        try {
-            return Optional.of(DotEnvFormat.render(dotEnvHeader(env), dotEnvValues(env, values)));
-        } catch (DotEnvFormat.UnwritableValueException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String dotEnvHeader(Environment env) {
-        return "Written by spectral:provision -Denv=" + env.name() + ". Local values: never commit this file.";
-    }
-
-    private static Map<String, String> dotEnvValues(Environment env, Map<OpReference, SecretValue> values) {
-        Map<String, String> content = new LinkedHashMap<>();
-        for (Entry entry : env.entries()) {
-            content.put(entry.key(), entry.reference().map(r -> values.get(r).reveal()).orElseGet(() -> entry.literal().orElseThrow()));
-        }
-        return content;
-    }
-
-    private List<ChangeResult> writeDotEnv(Environment env, Map<OpReference, SecretValue> values, ProvisionRequest request,
-            List<Change> plan) {
-        List<Change> changes = plan.stream().filter(c -> c.environment().equals(env.name())).toList();
-        if (changes.stream().allMatch(c -> c.action() == Action.UNCHANGED)) {
-            log.info("[" + env.name() + "] " + request.dotEnvFile() + " is up to date");
-            return changes.stream().map(c -> ChangeResult.skipped(c, "nothing to write")).toList();
-        }
-        long start = System.nanoTime();
-        Map<String, String> content = dotEnvValues(env, values);
-        Optional<String> error = Optional.empty();
-        try {
-            dotEnvWriter.write(request.dotEnvFile(), DotEnvFormat.render(dotEnvHeader(env), content));
-            log.info("[" + env.name() + "] wrote " + content.size() + " key(s) to " + request.dotEnvFile() + " (mode 0600)");
-        } catch (DotEnvWriter.DotEnvException | DotEnvFormat.UnwritableValueException e) {
-            error = Optional.of(e.getMessage());
-            log.error("[" + env.name() + "] " + e.getMessage());
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        ChangeResult.Status status = error.isPresent() ? ChangeResult.Status.FAILED : ChangeResult.Status.DONE;
-        Optional<String> message = error;
-        return changes.stream().map(c -> new ChangeResult(c, status, message, took)).toList();
     }
 
     /** Carries a checked exception out of a pool task. */
