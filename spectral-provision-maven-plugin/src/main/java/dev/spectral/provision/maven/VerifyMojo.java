@@ -7,9 +7,12 @@ import dev.spectral.provision.report.VerifyReport;
 import dev.spectral.provision.verify.remote.RemoteVerifier;
 import dev.spectral.provision.verify.workflow.WorkflowGatingCheck;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -41,9 +44,28 @@ public class VerifyMojo extends AbstractSpectralMojo {
     @Parameter(property = PropertyNames.VERIFY_FAIL_ON, defaultValue = "error")
     String failOn;
 
-    /** The GitHub Actions workflows checked for pull-request triggers of provisioned environments; none, no check. */
-    @Parameter(property = PropertyNames.WORKFLOWS, defaultValue = "${session.topLevelProject.basedir}/.github/workflows")
+    /**
+     * The GitHub Actions workflows checked for pull-request triggers of provisioned environments. By
+     * default the nearest {@code .github/workflows} at or above the project (the repository's); none, no check.
+     */
+    @Parameter(property = PropertyNames.WORKFLOWS)
     File workflows;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    private Optional<Path> workflowsFolder() {
+        if (workflows != null) {
+            return Optional.of(workflows.toPath());
+        }
+        for (Path dir = basedir.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".github").resolve("workflows");
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -58,8 +80,13 @@ public class VerifyMojo extends AbstractSpectralMojo {
         Config config = check(findings).config();
         Set<String> published = config.environments().stream().map(Environment::name)
                 .filter(name -> !localEnvironments.contains(name)).collect(Collectors.toSet());
-        findings.addAll(new WorkflowGatingCheck(workflows.toPath(), p -> Paths.displayName(p, executionRoot.toPath()))
-                .check(published));
+        Optional<Path> workflowsFolder = workflowsFolder();
+        if (workflowsFolder.isPresent()) {
+            findings.addAll(new WorkflowGatingCheck(workflowsFolder.get(), p -> Paths.displayName(p, executionRoot.toPath()))
+                    .check(published));
+        } else {
+            getLog().info("No .github/workflows at or above " + basedir + ": CI gating is not checked");
+        }
         if (remote) {
             try (Engine engine = engine()) {
                 findings.addAll(new RemoteVerifier(engine.op, engine.github).verify(config, Set.copyOf(localEnvironments)));
