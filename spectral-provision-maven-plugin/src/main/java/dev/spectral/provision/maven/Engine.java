@@ -1,5 +1,6 @@
 package dev.spectral.provision.maven;
 
+import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.github.GhCli;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.log.RedactingLog;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 
 /** The engine of one run, wired over the real op, gh and git: one redactor, one log, one pool. */
 final class Engine implements AutoCloseable {
@@ -33,6 +36,18 @@ final class Engine implements AutoCloseable {
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
         this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor);
         this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), pool, log);
+    }
+
+    /**
+     * The Maven exception for a stopped goal, its message masked: a failure the user must fix, or an
+     * error of a tool. Returned (and always thrown by the caller) so the compiler sees the goal end there.
+     */
+    MojoExecutionException fail(SpectralException e) throws MojoFailureException {
+        String message = redactor.redact(e.getMessage());
+        if (e.reason() == SpectralException.Cause.CONFIGURATION) {
+            throw new MojoFailureException(message);
+        }
+        return new MojoExecutionException(message);
     }
 
     @Override

@@ -59,11 +59,7 @@ public class ProvisionMojo extends AbstractPublishingMojo {
         try {
             return engine.provisioner.provision(config, request);
         } catch (ProvisionException e) {
-            String message = engine.redactor.redact(e.getMessage());
-            if (e.reason() == ProvisionException.Cause.CONFIGURATION) {
-                throw new MojoFailureException(message);
-            }
-            throw new MojoExecutionException(message);
+            throw engine.fail(e);
         }
     }
 }

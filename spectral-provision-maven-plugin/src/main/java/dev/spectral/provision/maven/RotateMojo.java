@@ -73,11 +73,7 @@ public class RotateMojo extends AbstractPublishingMojo {
         try {
             return rotator.rotate(config, request);
         } catch (RotationException e) {
-            String message = engine.redactor.redact(e.getMessage());
-            if (e.reason() == RotationException.Cause.CONFIGURATION) {
-                throw new MojoFailureException(message);
-            }
-            throw new MojoExecutionException(message);
+            throw engine.fail(e);
         }
     }
 

@@ -1,29 +1,17 @@
 package dev.spectral.provision.publish;
 
-/** Provisioning stopped. The message says why and what to do; it never holds a value. */
-public final class ProvisionException extends Exception {
+import dev.spectral.provision.SpectralException;
+
+/** Provisioning stopped. */
+public final class ProvisionException extends SpectralException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Whose move it is: the user must fix the input, or a tool or the machine failed. */
-    public enum Cause {
-        CONFIGURATION,
-        TOOL
-    }
-
-    private final Cause cause;
-
     public ProvisionException(Cause cause, String message) {
-        super(message);
-        this.cause = cause;
+        super(cause, message, null);
     }
 
     public ProvisionException(Cause cause, String message, Throwable throwable) {
-        super(message, throwable);
-        this.cause = cause;
-    }
-
-    public Cause reason() {
-        return cause;
+        super(cause, message, throwable);
     }
 }
