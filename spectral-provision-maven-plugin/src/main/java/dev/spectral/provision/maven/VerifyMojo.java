@@ -7,7 +7,6 @@ import dev.spectral.provision.report.VerifyReport;
 import dev.spectral.provision.verify.remote.RemoteVerifier;
 import dev.spectral.provision.verify.workflow.WorkflowGatingCheck;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,19 +53,6 @@ public class VerifyMojo extends AbstractSpectralMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
-    private Optional<Path> workflowsFolder() {
-        if (workflows != null) {
-            return Optional.of(workflows.toPath());
-        }
-        for (Path dir = basedir.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".github").resolve("workflows");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -80,7 +66,8 @@ public class VerifyMojo extends AbstractSpectralMojo {
         Config config = check(findings).config();
         Set<String> published = config.environments().stream().map(Environment::name)
                 .filter(name -> !localEnvironments.contains(name)).collect(Collectors.toSet());
-        Optional<Path> workflowsFolder = workflowsFolder();
+        Optional<Path> workflowsFolder = workflows != null ? Optional.of(workflows.toPath())
+                : WorkflowGatingCheck.nearestWorkflows(basedir.toPath());
         if (workflowsFolder.isPresent()) {
             findings.addAll(new WorkflowGatingCheck(workflowsFolder.get(), p -> Paths.displayName(p, executionRoot.toPath()))
                     .check(published));

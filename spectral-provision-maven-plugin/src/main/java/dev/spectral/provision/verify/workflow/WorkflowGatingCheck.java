@@ -46,6 +46,17 @@ public final class WorkflowGatingCheck {
         this.displayName = displayName;
     }
 
+    /** The repository's workflows: the nearest {@code .github/workflows} at or above a folder. */
+    public static Optional<Path> nearestWorkflows(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".github").resolve("workflows");
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<Finding> check(Set<String> provisioned) {
         List<Finding> findings = new ArrayList<>();
         if (!Files.isDirectory(workflows)) {

@@ -114,4 +114,15 @@ class WorkflowGatingCheckTest {
     void noWorkflowsFolderMeansNoCheck() {
         assertEquals(List.of(), new WorkflowGatingCheck(workflows.resolve("absent"), Path::toString).check(Set.of("production")));
     }
+
+    @Test
+    void theNearestWorkflowsFolderAboveTheProjectIsFound() throws Exception {
+        Path repository = workflows.resolve("repo");
+        Path module = Files.createDirectories(repository.resolve("infra"));
+        Files.createDirectories(repository.resolve(".github/workflows"));
+
+        assertEquals(Optional.of(repository.resolve(".github/workflows").toAbsolutePath()), WorkflowGatingCheck.nearestWorkflows(module));
+        assertEquals(Optional.empty(), WorkflowGatingCheck.nearestWorkflows(Files.createDirectories(workflows.resolve("elsewhere")))
+                .filter(p -> p.startsWith(workflows)));
+    }
 }
