@@ -43,11 +43,15 @@ final class Engine implements AutoCloseable {
      * error of a tool. Returned (and always thrown by the caller) so the compiler sees the goal end there.
      */
     MojoExecutionException fail(SpectralException e) throws MojoFailureException {
-        String message = redactor.redact(e.getMessage());
+        String message = masked(e);
         if (e.reason() == SpectralException.Cause.CONFIGURATION) {
             throw new MojoFailureException(message);
         }
         return new MojoExecutionException(message);
+    }
+
+    String masked(SpectralException e) {
+        return redactor.redact(e.getMessage());
     }
 
     @Override

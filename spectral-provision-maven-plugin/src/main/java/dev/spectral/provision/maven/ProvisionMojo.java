@@ -54,12 +54,12 @@ public class ProvisionMojo extends AbstractPublishingMojo {
         }
     }
 
-    private static ProvisionOutcome provision(Engine engine, Config config, ProvisionRequest request)
+    private ProvisionOutcome provision(Engine engine, Config config, ProvisionRequest request)
             throws MojoExecutionException, MojoFailureException {
         try {
             return engine.provisioner.provision(config, request);
         } catch (ProvisionException e) {
-            throw engine.fail(e);
+            throw stopped(engine, "provision", e);
         }
     }
 }

@@ -68,12 +68,12 @@ public class RotateMojo extends AbstractPublishingMojo {
         }
     }
 
-    private static RotationOutcome rotate(Engine engine, Rotator rotator, Config config, RotationRequest request)
+    private RotationOutcome rotate(Engine engine, Rotator rotator, Config config, RotationRequest request)
             throws MojoExecutionException, MojoFailureException {
         try {
             return rotator.rotate(config, request);
         } catch (RotationException e) {
-            throw engine.fail(e);
+            throw stopped(engine, "rotate", e);
         }
     }
 
