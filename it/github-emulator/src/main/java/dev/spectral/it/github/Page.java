@@ -1,9 +1,13 @@
 package dev.spectral.it.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One page of a list: {@code per_page} (a default, clamped to a maximum) and {@code page}
@@ -27,6 +31,23 @@ record Page(int perPage, int page) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A list answer as GitHub gives it: {@code {total_count, <name>: [this page]}} and a Link header.
+     *
+     * @param baseUrl the list's URL, for the Link header
+     * @param name the array's name ("secrets", "variables")
+     */
+    <T> HttpResponse listing(String baseUrl, String name, Map<String, T> entries, BiFunction<String, T, JsonNode> item) {
+        List<Map.Entry<String, T>> all = new ArrayList<>(entries.entrySet());
+        ObjectNode body = Json.object();
+        body.put("total_count", all.size());
+        ArrayNode items = body.putArray(name);
+        slice(all).forEach(e -> items.add(item.apply(e.getKey(), e.getValue())));
+        HttpResponse response = HttpResponse.json(200, body);
+        link(baseUrl, all.size()).ifPresent(link -> response.withHeader("Link", link));
+        return response;
     }
 
     <T> List<T> slice(List<T> all) {

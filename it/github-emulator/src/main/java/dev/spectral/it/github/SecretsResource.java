@@ -1,14 +1,10 @@
 package dev.spectral.it.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Environment secrets: public key, list, get, PUT (sealed box), delete. */
 final class SecretsResource {
@@ -33,16 +29,8 @@ final class SecretsResource {
 
     HttpResponse list(HttpRequest request, RepoState repo, String envName) {
         EnvironmentState env = store.environment(repo, envName);
-        Page page = Page.from(request.query(), DEFAULT_PER_PAGE, MAX_PER_PAGE);
-        List<Map.Entry<String, StoredSecret>> all = new ArrayList<>(env.secrets.entrySet());
-        ObjectNode body = Json.object();
-        body.put("total_count", all.size());
-        ArrayNode items = body.putArray("secrets");
-        page.slice(all).forEach(e -> items.add(item(e.getKey(), e.getValue())));
-        HttpResponse response = HttpResponse.json(200, body);
-        page.link(ApiUrls.environmentList(repo, env, "secrets"), all.size())
-                .ifPresent(link -> response.withHeader("Link", link));
-        return response;
+        return Page.from(request.query(), DEFAULT_PER_PAGE, MAX_PER_PAGE)
+                .listing(ApiUrls.environmentList(repo, env, "secrets"), "secrets", env.secrets, SecretsResource::item);
     }
 
     HttpResponse get(RepoState repo, String envName, String name) {

@@ -1,13 +1,9 @@
 package dev.spectral.it.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Environment variables: list, get, POST (create), PATCH (update, may rename), delete. */
 final class VariablesResource {
@@ -22,16 +18,8 @@ final class VariablesResource {
 
     HttpResponse list(HttpRequest request, RepoState repo, String envName) {
         EnvironmentState env = store.environment(repo, envName);
-        Page page = Page.from(request.query(), DEFAULT_PER_PAGE, MAX_PER_PAGE);
-        List<Map.Entry<String, StoredVariable>> all = new ArrayList<>(env.variables.entrySet());
-        ObjectNode body = Json.object();
-        body.put("total_count", all.size());
-        ArrayNode items = body.putArray("variables");
-        page.slice(all).forEach(e -> items.add(item(e.getKey(), e.getValue())));
-        HttpResponse response = HttpResponse.json(200, body);
-        page.link(ApiUrls.environmentList(repo, env, "variables"), all.size())
-                .ifPresent(link -> response.withHeader("Link", link));
-        return response;
+        return Page.from(request.query(), DEFAULT_PER_PAGE, MAX_PER_PAGE)
+                .listing(ApiUrls.environmentList(repo, env, "variables"), "variables", env.variables, VariablesResource::item);
     }
 
     HttpResponse get(RepoState repo, String envName, String name) {
