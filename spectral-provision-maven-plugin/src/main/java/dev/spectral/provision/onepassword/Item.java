@@ -1,6 +1,5 @@
 package dev.spectral.provision.onepassword;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -29,17 +28,9 @@ public final class Item {
         return json.path("version").asLong();
     }
 
-    public String updatedAt() {
-        return json.path("updated_at").asText();
-    }
-
     /** A deep copy, to change in memory before writing it back whole. */
     public ObjectNode copyOfJson() {
         return json.deepCopy();
-    }
-
-    JsonNode json() {
-        return json;
     }
 
     @Override
