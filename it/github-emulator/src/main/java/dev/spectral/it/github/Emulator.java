@@ -2,16 +2,24 @@ package dev.spectral.it.github;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A running emulator: wires state, faults, the API and the HTTP server together. */
 public final class Emulator implements AutoCloseable {
+    /** limits.json is rewritten this often while requests come in, and on close. */
+    static final long REPORT_MILLIS = 250;
     private final EmulatorOptions options;
     private final EmulatorClock clock;
+    private final GitHubApi api;
     private final HttpServer server;
     private final IdleWatchdog watchdog;
+    private final ScheduledExecutorService reporter;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private int tcpPort = -1;
@@ -19,14 +27,41 @@ public final class Emulator implements AutoCloseable {
     private Emulator(EmulatorOptions options) throws IOException {
         this.options = options;
         this.clock = EmulatorClock.system();
-        GitHubApi api = GitHubApi.forStateDir(options.stateDir(), clock);
+        this.api = GitHubApi.forStateDir(options.stateDir(), clock, options.limits(), Clock.systemUTC());
         this.watchdog = new IdleWatchdog(options.idleTimeout(), this::close);
-        this.server = new HttpServer(request -> {
-            watchdog.begin();
-            try {
-                return api.handle(request);
-            } finally {
-                watchdog.end();
+        this.reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "github-emulator-limits-report");
+            t.setDaemon(true);
+            return t;
+        });
+        reporter.scheduleWithFixedDelay(api::writeReportIfStale, REPORT_MILLIS, REPORT_MILLIS, TimeUnit.MILLISECONDS);
+        this.server = new HttpServer(new Handler() {
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                try (Exchange exchange = open()) {
+                    return exchange.handle(request);
+                }
+            }
+
+            @Override
+            public Exchange open() {
+                watchdog.begin();
+                Exchange inner = api.open();
+                return new Exchange() {
+                    @Override
+                    public HttpResponse handle(HttpRequest request) {
+                        return inner.handle(request);
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            inner.close();
+                        } finally {
+                            watchdog.end();
+                        }
+                    }
+                };
             }
         });
     }
@@ -65,6 +100,11 @@ public final class Emulator implements AutoCloseable {
         clock.advance(by);
     }
 
+    /** The counters written to limits.json, as they are now. */
+    public String limitsReport() {
+        return new String(Json.prettyBytes(api.limiter().report()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Blocks until the emulator is closed (by {@link #close()} or the idle timeout). */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
@@ -77,6 +117,8 @@ public final class Emulator implements AutoCloseable {
         }
         watchdog.close();
         server.close();
+        reporter.shutdown();
+        api.close();
         stopped.countDown();
     }
 }

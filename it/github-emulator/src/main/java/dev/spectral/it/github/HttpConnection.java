@@ -33,25 +33,34 @@ final class HttpConnection implements Runnable {
 
     private void serve(HttpRequestReader reader, HttpResponseWriter writer) throws IOException {
         while (true) {
-            HttpRequest request;
+            HttpRequestReader.Head head;
             try {
-                HttpRequestReader.Head head = reader.readHead();
-                if (head == null) {
-                    return;
-                }
-                if (head.headers().hasToken("Expect", "100-continue")) {
-                    writer.writeContinue();
-                }
-                request = HttpRequestReader.withBody(head, reader.readBody(head));
+                head = reader.readHead();
             } catch (BadRequestException e) {
                 writer.write(ApiException.body(e.status(), e.getMessage()), true, false);
                 return;
             }
-            HttpResponse response = handler.handle(request);
-            boolean keepAlive = request.wantsKeepAlive();
-            writer.write(response, !keepAlive, "HEAD".equals(request.method()));
-            if (!keepAlive) {
+            if (head == null) {
                 return;
+            }
+            // The exchange spans head read to response written: what "in flight" means for the limits.
+            try (Handler.Exchange exchange = handler.open()) {
+                HttpRequest request;
+                try {
+                    if (head.headers().hasToken("Expect", "100-continue")) {
+                        writer.writeContinue();
+                    }
+                    request = HttpRequestReader.withBody(head, reader.readBody(head));
+                } catch (BadRequestException e) {
+                    writer.write(ApiException.body(e.status(), e.getMessage()), true, false);
+                    return;
+                }
+                HttpResponse response = exchange.handle(request);
+                boolean keepAlive = request.wantsKeepAlive();
+                writer.write(response, !keepAlive, "HEAD".equals(request.method()));
+                if (!keepAlive) {
+                    return;
+                }
             }
         }
     }

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Appends one JSON line per request to {@code requests.log}: method, path (with query), status. Never bodies. */
+/**
+ * Appends one JSON line per request to {@code requests.log}: method, path (with query), status,
+ * and for a request refused by a rate limit {@code "throttled": "primary"|"secondary"} (a
+ * secondary one also {@code "limit": "in_flight"|"points"}). Never bodies.
+ */
 final class RequestLog {
     private final Path file;
 
@@ -15,11 +19,25 @@ final class RequestLog {
         this.file = file;
     }
 
-    synchronized void append(HttpRequest request, int status) {
+    void append(HttpRequest request, int status) {
+        append(request, status, null, null);
+    }
+
+    /**
+     * @param throttled "primary", "secondary" or null
+     * @param limit     for "secondary": "in_flight" or "points"; else null
+     */
+    synchronized void append(HttpRequest request, int status, String throttled, String limit) {
         ObjectNode line = Json.object();
         line.put("method", request.method());
         line.put("path", request.target());
         line.put("status", status);
+        if (throttled != null) {
+            line.put("throttled", throttled);
+        }
+        if (limit != null) {
+            line.put("limit", limit);
+        }
         byte[] bytes = (new String(Json.bytes(line), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -120,6 +120,56 @@ class HttpServerTest {
     }
 
     @Test
+    void anExchangeSpansHeadReadToResponseWritten() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        HttpServer tracking = new HttpServer(new Handler() {
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                return HttpResponse.empty(204);
+            }
+
+            @Override
+            public Exchange open() {
+                opened.incrementAndGet();
+                return new Exchange() {
+                    @Override
+                    public HttpResponse handle(HttpRequest request) {
+                        return HttpResponse.empty(204);
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.incrementAndGet();
+                    }
+                };
+            }
+        });
+        Path other = dir.resolve("t.sock");
+        tracking.listenUnix(other);
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(other))) {
+            InputStream in = Channels.newInputStream(channel);
+            send(channel, "PUT /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+            assertEquals(100, readResponse(in).status());
+            assertEquals(1, opened.get(), "opened once the head is read, before the body");
+            assertEquals(0, closed.get());
+            send(channel, "ok");
+            assertEquals(204, readResponse(in).status());
+            for (int i = 0; i < 100 && closed.get() == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, closed.get(), "closed once the response is written");
+            send(channel, "PUT /y HTTP/1.1\r\nContent-Length: 5\r\n\r\nab");
+            channel.shutdownOutput(); // body cut short: the exchange is closed all the same
+            assertEquals(-1, in.read());
+        } finally {
+            tracking.close();
+        }
+        assertEquals(2, opened.get());
+        assertEquals(2, closed.get());
+    }
+
+    @Test
     void malformedRequestGets400AndClose() throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             InputStream in = Channels.newInputStream(channel);

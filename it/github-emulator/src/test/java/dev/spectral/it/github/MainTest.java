@@ -115,6 +115,31 @@ class MainTest {
     }
 
     @Test
+    void limitsFromTheCommandLineAndLimitsJsonOnSigterm() throws Exception {
+        Path socket = dir.resolve("e.sock");
+        Path state = dir.resolve("state");
+        Process process = start("--socket", socket.toString(), "--state", state.toString(), "--limits",
+                "--primary-limit", "1", "--clock-scale", "3600");
+        assertEquals("ready", firstLine(process.getInputStream()));
+        assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("github-emulator: limits on: 100 in flight, "
+                + "900 points a minute per endpoint, 1 requests an hour, clock x3600.0, latency 0 ms"));
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            String response = get(channel, "/repos/acme/app");
+            assertTrue(response.contains("\r\nX-RateLimit-Remaining: 0\r\n"), response);
+        }
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            String response = get(channel, "/repos/acme/app");
+            assertTrue(response.startsWith("HTTP/1.1 403 Forbidden"), response);
+            assertTrue(response.contains("API rate limit exceeded for user ID 1."), response);
+        }
+        process.destroy(); // SIGTERM
+        assertTrue(process.waitFor(15, TimeUnit.SECONDS));
+        String report = Files.readString(state.resolve("limits.json"));
+        assertTrue(report.contains("\"requests\" : 2"), report);
+        assertTrue(report.contains("\"throttled_primary\" : 1"), report);
+    }
+
+    @Test
     void badArgumentsExit2WithUsage() throws Exception {
         Process process = start("--state");
         assertTrue(process.waitFor(15, TimeUnit.SECONDS));
