@@ -2,6 +2,7 @@ package dev.spectral.provision.github;
 
 import dev.spectral.provision.secret.SecretValue;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /** The GitHub Environment side of one repository: list, set and delete secrets and variables. */
 public interface GitHub {
@@ -19,12 +20,13 @@ public interface GitHub {
     void setSecret(String environment, String name, SecretValue value) throws GitHubException;
 
     /**
-     * Sets many secrets of one environment in one call. Only for values that
-     * {@link BulkSecrets#passesUnchanged(SecretValue)} accepts.
+     * Sets many secrets of one environment in as few calls as GitHub's limits allow. Only for values
+     * that {@link BulkSecrets#passesUnchanged(SecretValue)} accepts.
      *
-     * @return the names that failed, each with its error; empty when all were set
+     * @param written told how many more were set, as they are
+     * @return the names that failed, each with a short reason; empty when all were set
      */
-    Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets) throws GitHubException;
+    Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, IntConsumer written) throws GitHubException;
 
     void createVariable(String environment, String name, String value) throws GitHubException;
 
@@ -33,4 +35,9 @@ public interface GitHub {
     void deleteSecret(String environment, String name) throws GitHubException;
 
     void deleteVariable(String environment, String name) throws GitHubException;
+
+    /** How the run fares against GitHub's rate limits, for progress lines and the summary. */
+    default Pace pace() {
+        return Pace.NONE;
+    }
 }

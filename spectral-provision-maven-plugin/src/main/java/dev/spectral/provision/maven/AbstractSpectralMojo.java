@@ -6,6 +6,7 @@ import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.ConfigParser;
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.ParsedConfig;
+import dev.spectral.provision.github.GitHubLimits;
 import dev.spectral.provision.verify.AllowedLiteral;
 import dev.spectral.provision.verify.Verifier;
 import dev.spectral.provision.verify.VerifySettings;
@@ -78,6 +79,31 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "120")
     int timeout;
 
+    /**
+     * GitHub requests in flight at once, over every gh call of the run (GitHub allows 100 per token;
+     * a bulk secret call counts one per secret, so bulk calls are cut to this size).
+     */
+    @Parameter(property = PropertyNames.GITHUB_MAX_IN_FLIGHT, defaultValue = "" + GitHubLimits.DEFAULT_MAX_IN_FLIGHT)
+    int githubMaxInFlight;
+
+    /** Points one GitHub endpoint may spend a minute (GitHub allows 900; a read costs 1, a write 5): the run paces itself to it. */
+    @Parameter(property = PropertyNames.GITHUB_POINTS_PER_MINUTE, defaultValue = "" + GitHubLimits.DEFAULT_POINTS_PER_MINUTE)
+    int githubPointsPerMinute;
+
+    /**
+     * Seconds to wait after GitHub throttles a request without saying how long (GitHub asks for at
+     * least 60); repeats wait longer. Lower it only for a GitHub Enterprise Server whose limits reset sooner.
+     */
+    @Parameter(property = PropertyNames.GITHUB_THROTTLE_WAIT, defaultValue = "" + GitHubLimits.DEFAULT_THROTTLE_WAIT_SECONDS)
+    int githubThrottleWait;
+
+    /**
+     * Seconds a run may wait for GitHub's throttling in all; past it the run stops, reports what is
+     * left and prints the command that finishes it.
+     */
+    @Parameter(property = PropertyNames.GITHUB_MAX_WAIT, defaultValue = "" + GitHubLimits.DEFAULT_MAX_WAIT_SECONDS)
+    int githubMaxWait;
+
     /** Where the JSON reports are written. */
     @Parameter(defaultValue = "${project.build.directory}/spectral", readonly = true)
     File reportDirectory;
@@ -113,8 +139,17 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         if (timeout < 1) {
             throw new MojoFailureException(PropertyNames.TIMEOUT + " must be at least 1 second (it is " + timeout + ")");
         }
+        GitHubLimits limits;
+        try {
+            limits = new GitHubLimits(githubMaxInFlight, githubPointsPerMinute, Duration.ofSeconds(githubThrottleWait),
+                    Duration.ofSeconds(githubMaxWait));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("GitHub limits (" + PropertyNames.GITHUB_MAX_IN_FLIGHT + ", "
+                    + PropertyNames.GITHUB_POINTS_PER_MINUTE + ", " + PropertyNames.GITHUB_THROTTLE_WAIT + ", "
+                    + PropertyNames.GITHUB_MAX_WAIT + "): " + e.getMessage(), e);
+        }
         return new Engine(getLog(), executionRoot.toPath(), op, gh, Optional.ofNullable(repo).filter(r -> !r.isBlank()),
-                parallelism, Duration.ofSeconds(timeout));
+                parallelism, Duration.ofSeconds(timeout), limits);
     }
 
     /** Writes the JSON report and, on GitHub Actions, appends the step summary. */

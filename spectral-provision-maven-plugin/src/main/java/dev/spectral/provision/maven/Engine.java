@@ -2,6 +2,8 @@ package dev.spectral.provision.maven;
 
 import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.github.GhCli;
+import dev.spectral.provision.github.GitHubLimits;
+import dev.spectral.provision.github.RequestBudget;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.log.RedactingLog;
 import dev.spectral.provision.onepassword.OpCli;
@@ -29,12 +31,12 @@ final class Engine implements AutoCloseable {
     private final ExecutorService pool;
 
     Engine(org.apache.maven.plugin.logging.Log mavenLog, Path workingDirectory, String opExecutable, String ghExecutable,
-            Optional<String> repository, int parallelism, Duration timeout) {
+            Optional<String> repository, int parallelism, Duration timeout, GitHubLimits limits) {
         this.log = new RedactingLog(new MavenLog(mavenLog), redactor);
         ProcessRunner runner = new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
-        this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor);
+        this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor, RequestBudget.of(limits), log);
         this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), pool, log);
     }
 

@@ -26,6 +26,10 @@ public final class PropertyNames {
     public static final String OP = "spectral.op";
     public static final String GH = "spectral.gh";
     public static final String TIMEOUT = "spectral.timeout";
+    public static final String GITHUB_MAX_IN_FLIGHT = "spectral.github.maxInFlight";
+    public static final String GITHUB_POINTS_PER_MINUTE = "spectral.github.pointsPerMinute";
+    public static final String GITHUB_THROTTLE_WAIT = "spectral.github.throttleWait";
+    public static final String GITHUB_MAX_WAIT = "spectral.github.maxWait";
     public static final String VERIFY_REMOTE = "spectral.verify.remote";
     public static final String VERIFY_FAIL_ON = "spectral.verify.failOn";
     public static final String WORKFLOWS = "spectral.workflows";

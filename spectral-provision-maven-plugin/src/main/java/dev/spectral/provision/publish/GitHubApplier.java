@@ -3,6 +3,7 @@ package dev.spectral.provision.publish;
 import dev.spectral.provision.github.BulkSecrets;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
+import dev.spectral.provision.log.Brief;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.secret.SecretValue;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,16 +29,21 @@ import java.util.stream.Collectors;
  */
 public final class GitHubApplier {
 
-    private static final int PROGRESS_EVERY = 25;
-
     private final GitHub github;
     private final ExecutorService pool;
     private final Log log;
+    private final Duration progressEvery;
+    private final FailureReasons reasons = new FailureReasons();
 
     public GitHubApplier(GitHub github, ExecutorService pool, Log log) {
+        this(github, pool, log, Progress.EVERY);
+    }
+
+    GitHubApplier(GitHub github, ExecutorService pool, Log log, Duration progressEvery) {
         this.github = github;
         this.pool = pool;
         this.log = log;
+        this.progressEvery = progressEvery;
     }
 
     /**
@@ -47,38 +52,40 @@ public final class GitHubApplier {
     public List<ChangeResult> apply(List<Change> changes, Function<Change, SecretValue> secretOf) {
         List<Change> writes = changes.stream().filter(c -> c.action().writes() && c.action() != Action.DELETE).toList();
         List<Change> deletes = changes.stream().filter(c -> c.action() == Action.DELETE).toList();
-        int total = writes.size() + deletes.size();
-        AtomicInteger done = new AtomicInteger();
-
-        Map<String, List<Change>> bulk = writes.stream()
-                .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
-                .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
-        List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
-        List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
-                .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, done, total), pool))
-                .toList();
-        List<ChangeResult> results = new ArrayList<>(runAll(single, c -> write(c, secretOf), done, total));
-        bulkRuns.forEach(run -> results.addAll(run.join()));
-        Set<String> failedKeys = results.stream().filter(ChangeResult::failed)
-                .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        List<Change> safeDeletes = new ArrayList<>();
-        for (Change delete : deletes) {
-            if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(Locale.ROOT))) {
-                results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
-            } else {
-                safeDeletes.add(delete);
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        changes.stream().filter(c -> c.action().writes()).forEach(c -> totals.merge(c.environment(), 1, Integer::sum));
+        List<ChangeResult> results = new ArrayList<>();
+        try (Progress progress = new Progress(totals, github::pace, log, progressEvery)) {
+            Map<String, List<Change>> bulk = writes.stream()
+                    .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
+                    .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
+            List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
+            List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
+                    .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, progress), pool))
+                    .toList();
+            results.addAll(runAll(single, c -> write(c, secretOf), progress));
+            bulkRuns.forEach(run -> results.addAll(run.join()));
+            Set<String> failedKeys = results.stream().filter(ChangeResult::failed)
+                    .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            List<Change> safeDeletes = new ArrayList<>();
+            for (Change delete : deletes) {
+                if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(Locale.ROOT))) {
+                    results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
+                } else {
+                    safeDeletes.add(delete);
+                }
             }
+            results.addAll(runAll(safeDeletes, this::delete, progress));
         }
-        results.addAll(runAll(safeDeletes, this::delete, done, total));
         changes.stream().filter(c -> !c.action().writes())
                 .forEach(c -> results.add(ChangeResult.skipped(c, "nothing to write")));
         return results;
     }
 
-    private List<ChangeResult> runAll(List<Change> changes, Step step, AtomicInteger done, int total) {
+    private List<ChangeResult> runAll(List<Change> changes, Step step, Progress progress) {
         List<CompletableFuture<ChangeResult>> futures = changes.stream()
-                .map(c -> CompletableFuture.supplyAsync(() -> timed(c, step, done, total), pool))
+                .map(c -> CompletableFuture.supplyAsync(() -> timed(c, step, progress), pool))
                 .toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }
@@ -93,50 +100,62 @@ public final class GitHubApplier {
     }
 
     private List<ChangeResult> setTogether(String env, List<Change> changes, Function<Change, SecretValue> secretOf,
-            AtomicInteger done, int total) {
+            Progress progress) {
         long start = System.nanoTime();
         Map<String, SecretValue> values = new LinkedHashMap<>();
         changes.forEach(c -> values.put(c.key(), secretOf.apply(c)));
         Map<String, String> failed;
         try {
-            failed = github.setSecrets(env, values);
+            failed = github.setSecrets(env, values, count -> progress.done(env, count));
         } catch (GitHubException | RuntimeException e) {
             failed = new HashMap<>();
             for (Change c : changes) {
-                failed.put(c.key(), String.valueOf(e.getMessage()));
+                failed.put(c.key(), reasonOf(e));
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         List<ChangeResult> results = new ArrayList<>();
         for (Change c : changes) {
             Optional<String> error = Optional.ofNullable(failed.get(c.key()));
-            error.ifPresent(message -> log.error("failed: " + c.label() + ": " + message));
-            results.add(new ChangeResult(c, error.isPresent() ? ChangeResult.Status.FAILED : ChangeResult.Status.DONE, error, took));
+            results.add(error.map(message -> failure(c, message, took))
+                    .orElseGet(() -> new ChangeResult(c, ChangeResult.Status.DONE, Optional.empty(), took)));
         }
-        progress(done.addAndGet(changes.size()), total, changes.size());
         return results;
     }
 
-    private ChangeResult timed(Change change, Step step, AtomicInteger done, int total) {
+    private ChangeResult timed(Change change, Step step, Progress progress) {
         long start = System.nanoTime();
-        ChangeResult result;
         try {
             step.run(change);
-            result = new ChangeResult(change, ChangeResult.Status.DONE, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+            progress.done(change.environment(), 1);
+            return new ChangeResult(change, ChangeResult.Status.DONE, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
         } catch (GitHubException | RuntimeException e) {
-            result = new ChangeResult(change, ChangeResult.Status.FAILED, Optional.of(String.valueOf(e.getMessage())),
-                    Duration.ofNanos(System.nanoTime() - start));
-            log.error("failed: " + change.label() + ": " + e.getMessage());
+            return failure(change, reasonOf(e), Duration.ofNanos(System.nanoTime() - start));
         }
-        progress(done.incrementAndGet(), total, 1);
-        return result;
     }
 
-    /** A line every {@value #PROGRESS_EVERY} changes, and at the end. */
-    private void progress(int count, int total, int step) {
-        if (count / PROGRESS_EVERY != (count - step) / PROGRESS_EVERY || count == total) {
-            log.info("published " + count + "/" + total + " change(s)");
+    /**
+     * One line per failed change. A reason is spelled out the first time; later changes that failed
+     * for it name its number, so a failure of hundreds of keys does not repeat it hundreds of times.
+     */
+    private ChangeResult failure(Change change, String message, Duration took) {
+        String reason = Brief.reason(message);
+        synchronized (reasons) {
+            FailureReasons.Numbered numbered = reasons.number(reason);
+            log.error("failed: " + change.label() + ": " + (numbered.first()
+                    ? reason + " (reason " + numbered.number() + ")"
+                    : "reason " + numbered.number() + ", as above"));
         }
+        return new ChangeResult(change, ChangeResult.Status.FAILED, Optional.of(reason), took);
+    }
+
+    private static String reasonOf(Exception e) {
+        return e instanceof GitHubException g ? g.reason() : String.valueOf(e.getMessage());
+    }
+
+    /** The distinct reasons changes failed for so far, the first numbered 1. */
+    public List<String> failureReasons() {
+        return reasons.all();
     }
 
     private void write(Change change, Function<Change, SecretValue> secretOf) throws GitHubException {

@@ -2,10 +2,12 @@ package dev.spectral.provision.publish;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a provisioning run planned and did.
@@ -15,13 +17,27 @@ import java.util.Optional;
  * @param results one per planned change
  * @param dryRun nothing was written
  * @param duration the whole run
+ * @param failureReasons the distinct errors of the failed changes: those the log numbered, in its
+ *     order, then any other
  */
 public record ProvisionOutcome(Optional<String> repository, Map<String, String> environments, List<ChangeResult> results,
-        boolean dryRun, Duration duration) {
+        boolean dryRun, Duration duration, List<String> failureReasons) {
 
     public ProvisionOutcome {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         results = List.copyOf(results);
+        failureReasons = withTheRest(failureReasons, results);
+    }
+
+    private static List<String> withTheRest(List<String> numbered, List<ChangeResult> results) {
+        Set<String> reasons = new LinkedHashSet<>(numbered);
+        results.stream().filter(ChangeResult::failed).forEach(r -> reasons.add(r.error().orElse("")));
+        return List.copyOf(reasons);
+    }
+
+    /** The number (from 1) of a failed change's reason in {@link #failureReasons()}. */
+    public int reasonNumber(ChangeResult failed) {
+        return failureReasons.indexOf(failed.error().orElse("")) + 1;
     }
 
     public List<ChangeResult> failures() {

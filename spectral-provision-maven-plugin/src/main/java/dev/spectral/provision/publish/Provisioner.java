@@ -83,10 +83,10 @@ public final class Provisioner {
         PlanTable.render(plan).forEach(log::info);
 
         List<ChangeResult> results = new ArrayList<>();
+        GitHubApplier applier = new GitHubApplier(github, pool, log);
         if (request.dryRun()) {
             plan.forEach(c -> results.add(ChangeResult.skipped(c, "dry run")));
         } else {
-            GitHubApplier applier = new GitHubApplier(github, pool, log);
             results.addAll(applier.apply(plan.stream().filter(c -> !request.isLocal(c.environment())).toList(),
                     c -> secretOf(config, c, values)));
             results.addAll(republishChangedDuringRun(config, applier, results, before, publishedReferences));
@@ -95,7 +95,13 @@ public final class Provisioner {
                         plan.stream().filter(c -> c.environment().equals(env.name())).toList()));
             }
         }
-        return new ProvisionOutcome(repository, targets, results, request.dryRun(), Duration.ofNanos(System.nanoTime() - start));
+        ProvisionOutcome outcome = new ProvisionOutcome(repository, targets, results, request.dryRun(),
+                Duration.ofNanos(System.nanoTime() - start), applier.failureReasons());
+        if (!request.dryRun()) {
+            log.info("Summary:");
+            ResultSummary.render(outcome, github.pace()).forEach(log::info);
+        }
+        return outcome;
     }
 
     private void checkIgnored(ProvisionRequest request) throws ProvisionException {

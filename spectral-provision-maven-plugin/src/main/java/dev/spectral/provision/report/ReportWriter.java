@@ -1,5 +1,7 @@
 package dev.spectral.provision.report;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -15,8 +17,12 @@ import java.util.Optional;
  */
 public final class ReportWriter {
 
+    /** Objects on one line, each element of an array on its own: a report of hundreds of changes stays small and readable. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .findAndRegisterModules()
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("", ""))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportWriter() {

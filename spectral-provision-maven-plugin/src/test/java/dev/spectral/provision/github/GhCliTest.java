@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.spectral.provision.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 
 class GhCliTest {
@@ -29,9 +30,11 @@ class GhCliTest {
 
     private final Redactor redactor = new Redactor();
     private final ScriptedRunner runner = new ScriptedRunner();
+    private final RecordingLog log = new RecordingLog();
+    private final RequestBudget budget = RequestBudget.of(GitHubLimits.defaults());
 
     private GhCli gh(Optional<String> repository) {
-        return new GhCli(runner, "gh", repository, Duration.ofSeconds(30), redactor);
+        return new GhCli(runner, "gh", repository, Duration.ofSeconds(30), redactor, budget, log);
     }
 
     private GhCli gh() {
@@ -57,7 +60,7 @@ class GhCliTest {
         List<Command> views = runner.commands("gh", "repo");
         assertEquals(1, views.size());
         assertEquals(List.of("gh", "repo", "view", "--json", "nameWithOwner", "-q", ".nameWithOwner"), views.get(0).argv());
-        assertEquals(ENV_PATH + "/secrets/OLD", runner.commands("gh", "api").get(0).argv().get(4));
+        assertEquals(ENV_PATH + "/secrets/OLD", runner.commands("gh", "api").get(0).argv().get(5));
     }
 
     @Test
@@ -138,7 +141,7 @@ class GhCliTest {
         gh().createVariable("production", "APP_ENV", "prod \"quoted\"\nline");
 
         Command command = runner.commands().get(0);
-        assertEquals(List.of("gh", "api", "--method", "POST", ENV_PATH + "/variables", "--input", "-"), command.argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "POST", ENV_PATH + "/variables", "--input", "-"), command.argv());
         assertJsonBody(command, "APP_ENV", "prod \"quoted\"\nline");
     }
 
@@ -149,7 +152,7 @@ class GhCliTest {
         gh().updateVariable("production", "LOG_LEVEL", "debug");
 
         Command command = runner.commands().get(0);
-        assertEquals(List.of("gh", "api", "--method", "PATCH", ENV_PATH + "/variables/LOG_LEVEL", "--input", "-"), command.argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "PATCH", ENV_PATH + "/variables/LOG_LEVEL", "--input", "-"), command.argv());
         assertJsonBody(command, "LOG_LEVEL", "debug");
     }
 
@@ -161,8 +164,8 @@ class GhCliTest {
         gh().deleteVariable("production", "OLD_VAR");
 
         List<Command> commands = runner.commands();
-        assertEquals(List.of("gh", "api", "--method", "DELETE", ENV_PATH + "/secrets/OLD_SECRET"), commands.get(0).argv());
-        assertEquals(List.of("gh", "api", "--method", "DELETE", ENV_PATH + "/variables/OLD_VAR"), commands.get(1).argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/secrets/OLD_SECRET"), commands.get(0).argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/variables/OLD_VAR"), commands.get(1).argv());
         assertTrue(commands.get(0).stdin().isEmpty());
         assertTrue(commands.get(1).stdin().isEmpty());
     }
@@ -173,7 +176,7 @@ class GhCliTest {
 
         gh().createEnvironment("staging");
 
-        assertEquals(List.of("gh", "api", "--method", "PUT", "repos/" + REPO + "/environments/staging"), runner.commands().get(0).argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "PUT", "repos/" + REPO + "/environments/staging"), runner.commands().get(0).argv());
     }
 
     @Test
@@ -181,7 +184,7 @@ class GhCliTest {
         runner.on(List.of("gh", "api"), c -> ok("{\"name\":\"production\"}"));
 
         assertTrue(gh().environmentExists("production"));
-        assertEquals(List.of("gh", "api", "--method", "GET", ENV_PATH), runner.commands().get(0).argv());
+        assertEquals(List.of("gh", "api", "--include", "--method", "GET", ENV_PATH), runner.commands().get(0).argv());
     }
 
     @Test
@@ -262,7 +265,7 @@ class GhCliTest {
         values.put("A", a);
         values.put("B", b);
 
-        Map<String, String> failed = gh().setSecrets("production", values);
+        Map<String, String> failed = gh().setSecrets("production", values, n -> { });
 
         assertEquals(Map.of(), failed);
         Command command = runner.commands().get(0);
@@ -276,7 +279,7 @@ class GhCliTest {
                 "1 error occurred:\n\t* failed to set secret \"B\": HTTP 500: Internal Server Error (https://api.github.com/x)\n"));
 
         Map<String, String> failed = gh().setSecrets("production",
-                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)));
+                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)), n -> { });
 
         assertEquals(List.of("B"), List.copyOf(failed.keySet()));
         assertTrue(failed.get("B").contains("HTTP 500"), failed.get("B"));
@@ -287,7 +290,7 @@ class GhCliTest {
         runner.on(List.of("gh", "secret", "set"), c -> exit(1, "connection reset\n"));
 
         Map<String, String> failed = gh().setSecrets("production",
-                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)));
+                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)), n -> { });
 
         assertEquals(java.util.Set.of("A", "B"), failed.keySet());
     }

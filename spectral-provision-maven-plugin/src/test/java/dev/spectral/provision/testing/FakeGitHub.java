@@ -112,7 +112,8 @@ public final class FakeGitHub implements GitHub {
 
     /** One bulk call, recorded as {@code "setSecrets env [NAMES]"}; a name fails as its single set would. */
     @Override
-    public Map<String, String> setSecrets(String environment, Map<String, SecretValue> values) throws GitHubException {
+    public Map<String, String> setSecrets(String environment, Map<String, SecretValue> values, java.util.function.IntConsumer written)
+            throws GitHubException {
         record("setSecrets " + environment + " " + new java.util.TreeSet<>(values.keySet()));
         Map<String, String> failed = new java.util.TreeMap<>();
         values.forEach((name, value) -> {
@@ -120,6 +121,7 @@ public final class FakeGitHub implements GitHub {
                 failed.put(name, "injected failure: setSecret " + environment + " " + name);
             } else {
                 secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
+                written.accept(1);
             }
         });
         return failed;

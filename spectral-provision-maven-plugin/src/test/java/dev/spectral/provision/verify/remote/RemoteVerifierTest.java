@@ -183,7 +183,7 @@ class RemoteVerifierTest {
         }
 
         @Override
-        public Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets) {
+        public Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, java.util.function.IntConsumer written) {
             throw new AssertionError("verify never writes");
         }
 
