@@ -1,6 +1,7 @@
 // Starts the GitHub REST emulator for this case (run by the case's prebuild.groovy), and points
 // the real gh at it: GH_CONFIG_DIR=gh-config (set in invoker.properties) holds http_unix_socket.
 // The case's github-seed.json, if any, seeds the emulator's state; github-faults.json its faults.
+// The case's emulator.args, if any, adds options (one per line, e.g. --limits), such as GitHub's rate limits.
 // Set noCredentials = true before evaluating this to leave gh without a token (gh then exits 4).
 import java.nio.file.Files
 import java.util.concurrent.TimeUnit
@@ -17,9 +18,11 @@ state.mkdirs()
 def socket = new File(Files.createTempDirectory('spectral-gh').toFile(), 'gh.sock')
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def log = new File(basedir, 'emulator.log')
-def process = new ProcessBuilder(java, '-cp', "${lib}/*", 'dev.spectral.it.github.Main',
-        '--socket', socket.path, '--state', state.path, '--idle-timeout-seconds', '300')
-        .redirectErrorStream(true).redirectOutput(log).start()
+def argsFile = new File(basedir, 'emulator.args')
+def extra = argsFile.exists() ? argsFile.readLines('UTF-8').collectMany { it.trim() ? it.trim().split(/\s+/) as List : [] } : []
+def command = ([java, '-cp', "${lib}/*", 'dev.spectral.it.github.Main',
+        '--socket', socket.path, '--state', state.path, '--idle-timeout-seconds', '300'] + extra).collect { it.toString() }
+def process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start()
 def deadline = System.currentTimeMillis() + 30_000
 while (!(log.exists() && log.text.contains('ready'))) {
     assert process.alive: "the GitHub emulator did not start:\n${log.text}"

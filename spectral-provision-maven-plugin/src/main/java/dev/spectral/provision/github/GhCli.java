@@ -167,9 +167,9 @@ public final class GhCli implements GitHub {
                 } else {
                     String stderr = redactor.redact(result.stderrText());
                     failIfUnauthenticated(step, result, stderr);
-                    log.warn(step + ": gh failed (exit " + result.exitCode() + "): " + Brief.of(stderr, Brief.TOOL_OUTPUT));
                     failIfExhausted(step, stderr, result);
                     perSecret = perSecret(left.keySet(), stderr);
+                    reportOnce(step, result, stderr, perSecret);
                 }
                 Set<String> done = new HashSet<>(left.keySet());
                 done.removeAll(perSecret.keySet());
@@ -183,9 +183,24 @@ public final class GhCli implements GitHub {
                     }
                 });
                 if (!left.isEmpty()) {
-                    budget.throttled(permit, Throttling.retryAfter(result.stdoutText()));
+                    budget.throttled(permit, left.size(), Throttling.retryAfter(result.stdoutText()));
                 }
             }
+        }
+    }
+
+    /**
+     * gh's output once for the call: a warning when a secret failed for good, a short note when
+     * GitHub only throttled (those are sent again), the whole output at debug then.
+     */
+    private void reportOnce(String step, CommandResult result, String stderr, Map<String, String> perSecret) {
+        long throttled = perSecret.values().stream().filter(Throttling::secondary).count();
+        String output = "gh failed (exit " + result.exitCode() + "): " + Brief.of(stderr, Brief.TOOL_OUTPUT);
+        if (throttled < perSecret.size()) {
+            log.warn(step + ": " + output);
+        } else {
+            log.info(step + ": GitHub throttled " + throttled + " of them (secondary rate limit); they are sent again after the wait");
+            log.debug(step + ": " + output);
         }
     }
 
@@ -270,7 +285,8 @@ public final class GhCli implements GitHub {
                     String failed = "gh failed (exit " + result.exitCode() + "): ";
                     throw new GitHubException(kind, step + ": " + failed + Brief.of(stderr, Brief.TOOL_OUTPUT), failed + Brief.reason(stderr));
                 }
-                budget.throttled(permit, Throttling.retryAfter(result.stdoutText()));
+                log.debug(step + ": throttled by GitHub, sent again after the wait: " + Brief.of(stderr, Brief.TOOL_OUTPUT));
+                budget.throttled(permit, 1, Throttling.retryAfter(result.stdoutText()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.spectral.provision.github;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,9 @@ import java.util.Optional;
 public record Pace(Optional<String> waiting, int throttled, Duration waited) {
 
     public static final Pace NONE = new Pace(Optional.empty(), 0, Duration.ZERO);
+
+    /** A wait in seconds with one decimal, as the log shows it. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
 }

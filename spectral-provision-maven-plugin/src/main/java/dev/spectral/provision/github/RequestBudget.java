@@ -176,11 +176,12 @@ public final class RequestBudget {
      * GitHub throttled the request: pause every request of the run, unless a pause that began after
      * this request set out already covers it.
      *
+     * @param requests how many of the call's requests GitHub refused
      * @throws GitHubException when the pause would pass the run's wait budget; the run stops
      */
-    void throttled(Permit permit, Optional<Duration> retryAfter) throws GitHubException {
+    void throttled(Permit permit, int requests, Optional<Duration> retryAfter) throws GitHubException {
         synchronized (lock) {
-            throttled++;
+            throttled += requests;
             failIfStopped();
             if (permit.started <= pauseStarted) {
                 return;
@@ -188,8 +189,8 @@ public final class RequestBudget {
             long base = retryAfter.filter(d -> !d.isNegative()).orElse(limits.throttleWait()).toNanos();
             long pause = (long) (base * (double) (1L << Math.min(repeats, MAX_DOUBLINGS)) * (1 + JITTER * random.getAsDouble()));
             if (waited + pause > limits.maxWait().toNanos()) {
-                stopped = "GitHub kept throttling this run (secondary rate limit); it waited " + seconds(waited)
-                        + " s in all and would wait " + seconds(pause) + " s more, past spectral.github.maxWait ("
+                stopped = "GitHub kept throttling this run (secondary rate limit); it waited " + Pace.seconds(Duration.ofNanos(waited))
+                        + " s in all and would wait " + Pace.seconds(Duration.ofNanos(pause)) + " s more, past spectral.github.maxWait ("
                         + limits.maxWait().toSeconds() + " s)";
                 failIfStopped();
             }

@@ -31,7 +31,7 @@ final class ResultSummary {
             lines.add("reason " + number + " (" + count + " change(s)): " + reasons.get(i));
         }
         if (pace.throttled() > 0) {
-            lines.add("GitHub throttled " + pace.throttled() + " request(s); the run waited " + pace.waited().toSeconds()
+            lines.add("GitHub throttled " + pace.throttled() + " request(s); the run waited " + Pace.seconds(pace.waited())
                     + " s for it in all");
         }
         return lines;

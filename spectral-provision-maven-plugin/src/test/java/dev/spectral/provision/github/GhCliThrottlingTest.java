@@ -90,7 +90,10 @@ class GhCliThrottlingTest {
         assertEquals(2, sent.size());
         assertEquals(5, written.get());
         assertEquals(Duration.ofSeconds(60), ticker.slept(), "no retry-after from gh secret set: a minute");
-        assertEquals(1, log.lines("WARN").size(), "gh's output once for the failed call: " + log.lines());
+        assertEquals(List.of("set 5 secret(s) in production: GitHub throttled 2 of them (secondary rate limit); they are sent again "
+                + "after the wait"), log.lines("INFO"));
+        assertEquals(List.of(), log.lines("WARN"), "throttling that is waited out is no warning");
+        assertEquals(1, log.lines("DEBUG").size(), "gh's output once for the call, at debug: " + log.lines());
     }
 
     @Test
@@ -101,6 +104,7 @@ class GhCliThrottlingTest {
         Map<String, String> failed = gh().setSecrets("production", secrets(3), n -> { });
 
         assertEquals(List.of("KEY_002"), List.copyOf(failed.keySet()));
+        assertEquals(1, log.lines("WARN").size(), "gh's output once for the call: " + log.lines());
         assertEquals("HTTP 422: Unprocessable Entity", failed.get("KEY_002"), "without the link that names the key");
         assertEquals(1, runner.commands().size());
     }

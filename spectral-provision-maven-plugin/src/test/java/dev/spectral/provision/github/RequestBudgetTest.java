@@ -77,13 +77,13 @@ class RequestBudgetTest {
     void aThrottledRequestPausesEveryoneForRetryAfterOrAMinuteWithJitterAndLongerOnRepeats() throws Exception {
         RequestBudget budget = budget();
         RequestBudget.Permit first = budget.acquire(Cost.of("GET", "secrets"));
-        budget.throttled(first, Optional.empty());
+        budget.throttled(first, 1, Optional.empty());
         first.close();
         assertEquals("waiting 66 s for GitHub's rate limit", budget.pace().waiting().orElseThrow());
 
         RequestBudget.Permit second = budget.acquire(Cost.of("PUT", "secrets/{name}"));
         assertEquals(Duration.ofSeconds(66), ticker.slept(), "60 s and 10% jitter");
-        budget.throttled(second, Optional.of(Duration.ofSeconds(10)));
+        budget.throttled(second, 1, Optional.of(Duration.ofSeconds(10)));
         second.close();
 
         budget.acquire(Cost.of("GET", "variables")).close();
@@ -99,8 +99,8 @@ class RequestBudgetTest {
         RequestBudget.Permit a = budget.acquire(Cost.of("GET", "secrets"));
         RequestBudget.Permit b = budget.acquire(Cost.of("GET", "variables"));
         ticker.advance(Duration.ofMillis(10));
-        budget.throttled(a, Optional.empty());
-        budget.throttled(b, Optional.empty());
+        budget.throttled(a, 1, Optional.empty());
+        budget.throttled(b, 1, Optional.empty());
         a.close();
         b.close();
 
@@ -112,13 +112,13 @@ class RequestBudgetTest {
     void aSuccessEndsTheBackoff() throws Exception {
         RequestBudget budget = budget();
         RequestBudget.Permit a = budget.acquire(Cost.of("GET", "secrets"));
-        budget.throttled(a, Optional.of(Duration.ofSeconds(10)));
+        budget.throttled(a, 1, Optional.of(Duration.ofSeconds(10)));
         a.close();
         RequestBudget.Permit b = budget.acquire(Cost.of("GET", "secrets"));
         budget.succeeded(b);
         b.close();
         RequestBudget.Permit c = budget.acquire(Cost.of("GET", "secrets"));
-        budget.throttled(c, Optional.of(Duration.ofSeconds(10)));
+        budget.throttled(c, 1, Optional.of(Duration.ofSeconds(10)));
         c.close();
 
         assertEquals(Duration.ofSeconds(22), budget.pace().waited(), "11 s twice, not 11 then 22");
@@ -128,15 +128,15 @@ class RequestBudgetTest {
     void pastTheWaitBudgetTheRunStopsAndEveryLaterRequestFailsAtOnce() throws Exception {
         RequestBudget budget = budget(30, 900, Duration.ofSeconds(100));
         RequestBudget.Permit a = budget.acquire(Cost.of("GET", "secrets"));
-        budget.throttled(a, Optional.empty());
+        budget.throttled(a, 1, Optional.empty());
         a.close();
         RequestBudget.Permit b = budget.acquire(Cost.of("GET", "secrets"));
 
-        GitHubException e = assertThrows(GitHubException.class, () -> budget.throttled(b, Optional.empty()));
+        GitHubException e = assertThrows(GitHubException.class, () -> budget.throttled(b, 1, Optional.empty()));
         b.close();
 
         assertEquals(GitHubException.Kind.RATE_LIMITED, e.kind());
-        assertTrue(e.getMessage().contains("waited 66 s in all") && e.getMessage().contains("spectral.github.maxWait (100 s)"),
+        assertTrue(e.getMessage().contains("waited 66.0 s in all") && e.getMessage().contains("spectral.github.maxWait (100 s)"),
                 e.getMessage());
         Duration slept = ticker.slept();
         assertThrows(GitHubException.class, () -> budget.acquire(Cost.of("GET", "variables")));
