@@ -17,9 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,8 +127,9 @@ public final class GhCli implements GitHub {
 
     /**
      * In calls of at most {@link GitHubLimits#secretsPerCall()} secrets, since gh sends all of a
-     * call's secrets at once. The secrets GitHub throttled are sent again after the wait; once the
-     * run's wait budget is spent, what is left fails with the reason.
+     * call's secrets at once. The secrets GitHub throttled are sent again after the wait. When a
+     * call fails as a whole (gh killed at its timeout), its secrets fail with the reason; when the
+     * run must stop (GitHub's limits), every secret not set yet does. Those set before stay set.
      */
     @Override
     public Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, IntConsumer written)
@@ -137,17 +138,19 @@ public final class GhCli implements GitHub {
         Set<String> set = new HashSet<>();
         List<String> names = new ArrayList<>(secrets.keySet());
         int perCall = budget.limits().secretsPerCall();
-        try {
-            for (int from = 0; from < names.size(); from += perCall) {
-                Map<String, SecretValue> call = new LinkedHashMap<>();
-                names.subList(from, Math.min(names.size(), from + perCall)).forEach(name -> call.put(name, secrets.get(name)));
+        for (int from = 0; from < names.size(); from += perCall) {
+            List<String> callNames = names.subList(from, Math.min(names.size(), from + perCall));
+            Map<String, SecretValue> call = new LinkedHashMap<>();
+            callNames.forEach(name -> call.put(name, secrets.get(name)));
+            try {
                 setTogether(environment, call, failed, set, written);
+            } catch (GitHubException e) {
+                List<String> unset = e.kind() == GitHubException.Kind.RATE_LIMITED ? names.subList(from, names.size()) : callNames;
+                unset.stream().filter(name -> !set.contains(name)).forEach(name -> failed.putIfAbsent(name, e.reason()));
+                if (e.kind() == GitHubException.Kind.RATE_LIMITED) {
+                    break;
+                }
             }
-        } catch (GitHubException e) {
-            if (e.kind() != GitHubException.Kind.RATE_LIMITED) {
-                throw e;
-            }
-            names.stream().filter(name -> !set.contains(name)).forEach(name -> failed.putIfAbsent(name, e.reason()));
         }
         return failed;
     }

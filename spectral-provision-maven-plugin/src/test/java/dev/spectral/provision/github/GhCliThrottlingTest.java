@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.process.Command;
+import dev.spectral.provision.process.CommandException;
 import dev.spectral.provision.process.CommandResult;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
@@ -122,6 +123,26 @@ class GhCliThrottlingTest {
         assertEquals(List.of("KEY_000", "KEY_002", "KEY_003", "KEY_004"), List.copyOf(failed.keySet()));
         assertTrue(failed.get("KEY_004").contains("spectral.github.maxWait"), failed.get("KEY_004"));
         assertEquals(2, runner.commands().size(), "KEY_000 and KEY_001, then KEY_000 alone; nothing after the stop");
+    }
+
+    @Test
+    void aCallThatFailsAsAWholeFailsOnlyItsOwnSecrets() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        runner.on(List.of("gh", "secret", "set"), c -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new CommandException("set 30 secret(s) in production: gh did not finish within 30000 ms and was killed");
+            }
+            return ok("");
+        });
+        AtomicInteger written = new AtomicInteger();
+
+        Map<String, String> failed = gh().setSecrets("production", secrets(70), written::addAndGet);
+
+        assertEquals(40, written.get());
+        assertEquals(30, failed.size());
+        assertTrue(failed.keySet().stream().allMatch(name -> name.compareTo("KEY_030") >= 0 && name.compareTo("KEY_060") < 0),
+                failed.keySet().toString());
+        assertTrue(failed.get("KEY_059").contains("was killed"), failed.get("KEY_059"));
     }
 
     @Test
