@@ -27,9 +27,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The parameters every goal shares, reading the file through the offline checks, and the wiring of a run. */
 abstract class AbstractSpectralMojo extends AbstractMojo {
 
-    /** The environments file. */
-    @Parameter(property = PropertyNames.FILE, defaultValue = "${project.basedir}/infra/environments.toml")
+    /**
+     * The environments file; by default {@code infra/environments.toml} in the project. A file set
+     * here must exist; without it, {@code spectral:verify} skips a module that has no such file.
+     */
+    @Parameter(property = PropertyNames.FILE)
     File file;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
 
     /** Vaults that references may read from; empty allows any vault. */
     @Parameter(property = PropertyNames.VAULTS)
@@ -108,8 +114,14 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/spectral", readonly = true)
     File reportDirectory;
 
+    static final String DEFAULT_FILE = "infra/environments.toml";
+
+    Path environmentsFile() {
+        return file != null ? file.toPath() : basedir.toPath().resolve(DEFAULT_FILE);
+    }
+
     String shownFile() {
-        return Paths.displayName(file.toPath(), executionRoot.toPath());
+        return Paths.displayName(environmentsFile(), executionRoot.toPath());
     }
 
     /** Runs the offline checks, adding their findings. */
@@ -117,7 +129,7 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         VerifySettings settings = new VerifySettings(
                 Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), Set.copyOf(generators().ids()),
                 allowedLiterals);
-        ParsedConfig parsed = ConfigParser.parse(file.toPath(), shownFile());
+        ParsedConfig parsed = ConfigParser.parse(environmentsFile(), shownFile());
         findings.addAll(Verifier.offline().verify(parsed, settings));
         return parsed;
     }

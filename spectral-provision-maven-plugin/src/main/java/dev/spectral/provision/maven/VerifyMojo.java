@@ -7,6 +7,7 @@ import dev.spectral.provision.report.VerifyReport;
 import dev.spectral.provision.verify.remote.RemoteVerifier;
 import dev.spectral.provision.verify.workflow.WorkflowGatingCheck;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,9 +51,6 @@ public class VerifyMojo extends AbstractSpectralMojo {
     @Parameter(property = PropertyNames.WORKFLOWS)
     File workflows;
 
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File basedir;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -61,6 +59,12 @@ public class VerifyMojo extends AbstractSpectralMojo {
         }
         if (!FAIL_ON.contains(failOn)) {
             throw new MojoFailureException(PropertyNames.VERIFY_FAIL_ON + " must be error or warning (it is '" + failOn + "')");
+        }
+        if (file == null && !Files.exists(environmentsFile())) {
+            // As jacoco skips a module without execution data: a plugin bound in a parent pom reaches every module.
+            getLog().info("spectral:verify skipped: this module has no " + DEFAULT_FILE + " (set <file> or -D"
+                    + PropertyNames.FILE + " to check another file)");
+            return;
         }
         List<Finding> findings = new ArrayList<>();
         Config config = check(findings).config();

@@ -25,6 +25,7 @@ public final class Verifier {
                 new RotationGeneratorCheck(),
                 new RotationTargetCheck(),
                 new LocalIsolationCheck(),
+                new ReferenceLookalikeCheck(),
                 new LiteralSecretCheck(SecretRules.DEFAULT)));
     }
 
