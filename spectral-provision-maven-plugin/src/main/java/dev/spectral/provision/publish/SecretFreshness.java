@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * When each 1Password item last changed, from one {@code op item list} per vault (no values), so that
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class SecretFreshness {
 
-    static final Duration MARGIN = Duration.ofMinutes(5);
+    public static final Duration MARGIN = Duration.ofMinutes(5);
 
     private final Map<String, Map<String, Instant>> byVault;
 
@@ -39,14 +40,32 @@ public final class SecretFreshness {
 
     public static SecretFreshness read(OnePassword onePassword, Collection<OpReference> references) throws OnePasswordException {
         Map<String, Map<String, Instant>> byVault = new HashMap<>();
-        for (String vault : new TreeSet<>(references.stream().map(OpReference::vault).toList())) {
+        for (String vault : vaults(references)) {
             byVault.put(vault.toLowerCase(Locale.ROOT), onePassword.itemUpdates(vault));
         }
         return new SecretFreshness(byVault);
     }
 
+    /** As {@link #read}, but a vault that cannot be listed is told to {@code unreadable} and left unknown. */
+    public static SecretFreshness readWhatCanBeRead(OnePassword onePassword, Collection<OpReference> references,
+            BiConsumer<String, OnePasswordException> unreadable) {
+        Map<String, Map<String, Instant>> byVault = new HashMap<>();
+        for (String vault : vaults(references)) {
+            try {
+                byVault.put(vault.toLowerCase(Locale.ROOT), onePassword.itemUpdates(vault));
+            } catch (OnePasswordException e) {
+                unreadable.accept(vault, e);
+            }
+        }
+        return new SecretFreshness(byVault);
+    }
+
+    private static TreeSet<String> vaults(Collection<OpReference> references) {
+        return new TreeSet<>(references.stream().map(OpReference::vault).toList());
+    }
+
     /** When the item a reference reads last changed, if known. */
-    Optional<Instant> itemUpdated(OpReference reference) {
+    public Optional<Instant> itemUpdated(OpReference reference) {
         return Optional.ofNullable(byVault.getOrDefault(reference.vault().toLowerCase(Locale.ROOT), Map.of())
                 .get(reference.item().toLowerCase(Locale.ROOT)));
     }

@@ -11,22 +11,24 @@ import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.github.RemoteState;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
-import java.time.Instant;
+import dev.spectral.provision.publish.Action;
+import dev.spectral.provision.publish.Change;
+import dev.spectral.provision.publish.Kind;
+import dev.spectral.provision.publish.PlanBuilder;
+import dev.spectral.provision.publish.SecretFreshness;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The checks of {@code spectral:verify -Dspectral.verify.remote}, for a scheduled or main-branch job
- * that has credentials: every reference resolves (no value is printed), each published environment
- * in GitHub has every key with the right kind, variables equal the literals, stale names are listed,
- * and a secret older in GitHub than its 1Password item is reported as rotated but not republished.
- * Calls stay bounded: one {@code op run}, one {@code op item list} per vault, and per environment one
- * existence check and two list calls.
+ * that has credentials: every reference resolves (no value is printed), and each published
+ * environment is what {@code spectral:provision} would leave alone. The comparison is provision's own
+ * plan ({@link PlanBuilder}, with the same {@link SecretFreshness}): every change it would make is a
+ * finding, so the two goals never disagree about a key. Calls stay bounded: one {@code op run}, one
+ * {@code op item list} per vault, and per environment one existence check and two list calls.
  */
 public final class RemoteVerifier {
 
@@ -52,31 +54,19 @@ public final class RemoteVerifier {
             findings.add(Finding.error("remote-reference", file, null, null, e.getMessage(),
                     "fix the reference or the 1Password item, then run again"));
         }
-        Map<String, Map<String, Instant>> itemUpdates = itemUpdates(references, file, findings);
+        SecretFreshness freshness = SecretFreshness.readWhatCanBeRead(onePassword, references, (vault, e) -> findings.add(
+                Finding.warning("remote-staleness", file, null, null,
+                        "cannot list vault '" + vault + "', so staleness is not checked for it: " + e.getMessage(),
+                        "grant the account read access to the vault")));
         for (Environment env : config.environments()) {
             if (!local.contains(env.name())) {
-                checkEnvironment(env, itemUpdates, file, findings);
+                checkEnvironment(env, freshness, findings);
             }
         }
         return findings;
     }
 
-    private Map<String, Map<String, Instant>> itemUpdates(List<OpReference> references, Position file, List<Finding> findings) {
-        Map<String, Map<String, Instant>> byVault = new HashMap<>();
-        for (String vault : new TreeSet<>(references.stream().map(OpReference::vault).toList())) {
-            try {
-                byVault.put(vault.toLowerCase(Locale.ROOT), onePassword.itemUpdates(vault));
-            } catch (OnePasswordException e) {
-                findings.add(Finding.warning("remote-staleness", file, null, null,
-                        "cannot list vault '" + vault + "', so staleness is not checked for it: " + e.getMessage(),
-                        "grant the account read access to the vault"));
-            }
-        }
-        return byVault;
-    }
-
-    private void checkEnvironment(Environment env, Map<String, Map<String, Instant>> itemUpdates, Position file,
-            List<Finding> findings) {
+    private void checkEnvironment(Environment env, SecretFreshness freshness, List<Finding> findings) {
         String fix = "mvn spectral:provision -Denv=" + env.name();
         RemoteState remote;
         try {
@@ -92,53 +82,41 @@ public final class RemoteVerifier {
                     "check gh's access to the repository"));
             return;
         }
-        Set<String> wanted = new TreeSet<>();
-        for (Entry entry : env.entries()) {
-            String name = entry.key().toUpperCase(Locale.ROOT);
-            wanted.add(name);
-            if (entry.isSecret()) {
-                checkSecret(env, entry, remote, itemUpdates, fix, findings);
-            } else {
-                checkVariable(env, entry, remote, fix, findings);
-            }
+        for (Change change : PlanBuilder.forGitHub(env, remote, false, freshness)) {
+            finding(env, change, remote, freshness, fix).ifPresent(findings::add);
         }
-        Set<String> stale = new TreeSet<>(remote.secrets().keySet());
-        stale.addAll(remote.variables().keySet());
-        stale.removeAll(wanted);
-        for (String name : stale) {
-            findings.add(Finding.warning("remote-stale", env.position(), env.name(), name,
-                    "GitHub has " + (remote.hasSecret(name) ? "a secret" : "a variable") + " that the file does not",
+    }
+
+    /** What a change that provision would make means for verify; a deletion of the old kind is told with the new kind. */
+    private static Optional<Finding> finding(Environment env, Change change, RemoteState remote, SecretFreshness freshness,
+            String fix) {
+        String name = change.key().toUpperCase(Locale.ROOT);
+        if (change.action() == Action.STALE) {
+            return Optional.of(Finding.warning("remote-stale", env.position(), env.name(), name,
+                    "GitHub has " + (change.kind() == Kind.SECRET ? "a secret" : "a variable") + " that the file does not",
                     fix + " -Dspectral.prune deletes it, or add it to the file"));
         }
-    }
-
-    private static void checkSecret(Environment env, Entry entry, RemoteState remote, Map<String, Map<String, Instant>> itemUpdates,
-            String fix, List<Finding> findings) {
-        String name = entry.key().toUpperCase(Locale.ROOT);
-        if (!remote.hasSecret(name)) {
-            String why = remote.variable(name).isPresent() ? "is a variable in GitHub, but a secret in the file" : "is missing in GitHub";
-            findings.add(Finding.error("remote-missing", entry.position(), env.name(), entry.key(), "the secret " + why, fix));
-            return;
+        Entry entry = env.entry(change.key()).orElse(null);
+        if (entry == null || change.action() == Action.UNCHANGED || change.action() == Action.DELETE) {
+            return Optional.empty();
         }
-        OpReference ref = entry.reference().orElseThrow();
-        Instant inOnePassword = itemUpdates.getOrDefault(ref.vault().toLowerCase(Locale.ROOT), Map.of())
-                .get(ref.item().toLowerCase(Locale.ROOT));
-        Instant inGitHub = remote.secrets().get(name);
-        if (inOnePassword != null && inGitHub.isBefore(inOnePassword)) {
-            findings.add(Finding.error("remote-stale-secret", entry.position(), env.name(), entry.key(),
-                    "rotated in 1Password but not republished: " + ref.vault() + "/" + ref.item() + " changed at " + inOnePassword
-                            + ", GitHub's secret was set at " + inGitHub, fix));
-        }
-    }
-
-    private static void checkVariable(Environment env, Entry entry, RemoteState remote, String fix, List<Finding> findings) {
-        String name = entry.key().toUpperCase(Locale.ROOT);
-        if (remote.variable(name).isEmpty()) {
-            String why = remote.hasSecret(name) ? "is a secret in GitHub, but a literal (variable) in the file" : "is missing in GitHub";
-            findings.add(Finding.error("remote-missing", entry.position(), env.name(), entry.key(), "the variable " + why, fix));
-        } else if (!remote.variable(name).get().equals(entry.literal().orElseThrow())) {
-            findings.add(Finding.error("remote-drift", entry.position(), env.name(), entry.key(),
+        if (change.action() == Action.UPDATE) {
+            return Optional.of(Finding.error("remote-drift", entry.position(), env.name(), entry.key(),
                     "the variable's value in GitHub differs from the file", fix));
         }
+        boolean secret = change.kind() == Kind.SECRET;
+        if (secret ? !remote.hasSecret(name) : remote.variable(name).isEmpty()) {
+            String why = secret
+                    ? remote.variable(name).isPresent() ? "is a variable in GitHub, but a secret in the file" : "is missing in GitHub"
+                    : remote.hasSecret(name) ? "is a secret in GitHub, but a literal (variable) in the file" : "is missing in GitHub";
+            return Optional.of(Finding.error("remote-missing", entry.position(), env.name(), entry.key(),
+                    "the " + (secret ? "secret " : "variable ") + why, fix));
+        }
+        OpReference ref = entry.reference().orElseThrow();
+        return freshness.itemUpdated(ref).map(changed -> Finding.error("remote-stale-secret", entry.position(), env.name(),
+                entry.key(), "rotated in 1Password but not republished: " + ref.vault() + "/" + ref.item() + " changed at " + changed
+                        + ", GitHub's secret was set at " + remote.secrets().get(name) + ", not clearly after it (provision sets "
+                        + "a secret again unless GitHub set it more than " + SecretFreshness.MARGIN.toMinutes()
+                        + " minutes after its item changed)", fix));
     }
 }

@@ -50,7 +50,7 @@ class RemoteVerifierTest {
 
     @Test
     void anEnvironmentInStepPasses() {
-        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(60)), Map.of("APP_ENV", "production"));
+        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(6 * 60)), Map.of("APP_ENV", "production"));
 
         assertEquals(List.of(), verify());
         assertEquals(1, op.resolveCalls);
@@ -71,6 +71,25 @@ class RemoteVerifierTest {
     }
 
     @Test
+    void aSecretSetWithinTheMarginAfterItsItemChangedIsWhatProvisionWouldSetAgain() {
+        // One rule with provision: GitHub's copy counts as current only when set more than 5 minutes after the change.
+        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(60)), Map.of("APP_ENV", "production"));
+
+        Finding f = verify().get(0);
+
+        assertEquals("remote-stale-secret", f.rule());
+        assertTrue(f.message().contains("more than 5 minutes after its item changed"), f.message());
+    }
+
+    @Test
+    void aSecretWhoseItemCannotBeListedIsNotCalledStale() {
+        op.listingFails = true;
+        github.state = new RemoteState(Map.of("API_KEY", ROTATED.minusSeconds(60)), Map.of("APP_ENV", "production"));
+
+        assertEquals(List.of("remote-staleness"), rules(verify()));
+    }
+
+    @Test
     void missingKeysWrongKindsDriftAndStaleNamesAreReported() {
         github.state = new RemoteState(Map.of("APP_ENV", ROTATED, "OLD", ROTATED), Map.of("API_KEY", "x"));
 
@@ -85,7 +104,7 @@ class RemoteVerifierTest {
 
     @Test
     void aVariableThatDiffersIsDrift() {
-        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(1)), Map.of("APP_ENV", "staging"));
+        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(6 * 60)), Map.of("APP_ENV", "staging"));
 
         assertEquals(List.of("remote-drift"), rules(verify()));
     }
@@ -102,7 +121,7 @@ class RemoteVerifierTest {
     @Test
     void anUnresolvableReferenceIsAnErrorAndNoValueIsShown() {
         op.failure = new OnePasswordException("reference op://Spectral/api/credential failed: item 'api' is not in vault 'Spectral'");
-        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(1)), Map.of("APP_ENV", "production"));
+        github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(6 * 60)), Map.of("APP_ENV", "production"));
 
         List<Finding> findings = verify();
 
@@ -115,6 +134,7 @@ class RemoteVerifierTest {
         List<OpReference> resolved = new ArrayList<>();
         List<String> listedVaults = new ArrayList<>();
         OnePasswordException failure;
+        boolean listingFails;
 
         @Override
         public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
@@ -129,8 +149,11 @@ class RemoteVerifierTest {
         }
 
         @Override
-        public Map<String, Instant> itemUpdates(String vault) {
+        public Map<String, Instant> itemUpdates(String vault) throws OnePasswordException {
             listedVaults.add(vault);
+            if (listingFails) {
+                throw new OnePasswordException("[ERROR] You do not have permission to list items in this vault");
+            }
             return Map.of("api", ROTATED, "api-dev", ROTATED);
         }
 
