@@ -6,6 +6,6 @@ def opWrites = { opCalls().findAll { it[0] == 'item' && it[1] in ['edit', 'creat
 
 def created = item('webhook-staging')
 assert created && created.fields.size() == 1 && created.fields[0].type == 'CONCEALED' && created.fields[0].label == 'secret'
-assert opWrites().size() == 1 && opWrites()[0] == ['item', 'create', '--vault', 'Spectral', '-']
+assert opWrites().size() == 1 && opWrites()[0] == ['item', 'create', '--vault', 'Spectral', '--format', 'json', '-']
 assert secret('staging', 'WEBHOOK_SECRET') == created.fields[0].value
 true

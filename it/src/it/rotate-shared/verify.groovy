@@ -15,7 +15,7 @@ assert secret('staging', 'SIGNING_KEY') == jwk
 // Whole environments were republished, so they end consistent.
 assert secret('production', 'ANTHROPIC_API_KEY') == vaultValue('anthropic-production', 'credential')
 // The value went to op on stdin only.
-assert opWrites().size() == 1 && opWrites()[0] == ['item', 'edit', 'itm5', '--vault', 'Spectral']
+assert opWrites().size() == 1 && opWrites()[0] == ['item', 'edit', 'itm5', '--vault', 'Spectral', '--format', 'json']
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/spectral/rotate-report.json'))
 assert report.stored && report.current == ['production', 'staging'] && report.behind == []
 true

@@ -7,29 +7,29 @@ import java.util.Objects;
  * A 1Password item as {@code op item get --format json --reveal} prints it. The JSON holds secret
  * values: it is only ever piped back to op, and {@link #toString()} shows no field.
  */
-public final class Item {
+final class Item {
 
     private final ObjectNode json;
 
-    public Item(ObjectNode json) {
+    Item(ObjectNode json) {
         this.json = Objects.requireNonNull(json);
     }
 
-    public String id() {
+    String id() {
         return json.path("id").asText();
     }
 
-    public String title() {
+    String title() {
         return json.path("title").asText();
     }
 
     /** 1Password's revision counter; it changes on every edit. */
-    public long version() {
+    long version() {
         return json.path("version").asLong();
     }
 
     /** A deep copy, to change in memory before writing it back whole. */
-    public ObjectNode copyOfJson() {
+    ObjectNode copyOfJson() {
         return json.deepCopy();
     }
 

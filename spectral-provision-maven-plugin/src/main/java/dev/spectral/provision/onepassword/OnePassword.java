@@ -1,6 +1,5 @@
 package dev.spectral.provision.onepassword;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.secret.SecretValue;
 import java.time.Instant;
@@ -8,7 +7,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** The 1Password side: everything the plugin reads from or writes to 1Password. */
+/**
+ * The 1Password side: everything the plugin reads from or writes to 1Password, in the plugin's own
+ * terms (references, versions, values). 1Password's item format stays behind it.
+ */
 public interface OnePassword {
 
     /**
@@ -27,12 +29,17 @@ public interface OnePassword {
      */
     Map<String, Instant> itemUpdates(String vault) throws OnePasswordException;
 
-    /** The item with its values, or empty when the vault has no such item. */
-    Optional<Item> item(String vault, String item) throws OnePasswordException;
+    /** The version (1Password's revision counter) of the item a reference reads, or empty when there is no such item. */
+    Optional<Long> version(OpReference target) throws OnePasswordException;
 
-    /** Replaces the whole item (fields left out are removed), without putting any value on argv. */
-    void replace(String vault, Item item, ObjectNode updated) throws OnePasswordException;
-
-    /** Creates an item from its JSON, without putting any value on argv. */
-    void create(String vault, ObjectNode item) throws OnePasswordException;
+    /**
+     * Puts the value into the field the reference points at, creating the field (concealed) or the
+     * item when missing and keeping everything else of the item; no value goes on a command line.
+     * Check-and-set: nothing is written unless the item is still at the expected version.
+     *
+     * @param expected the item's version as last seen, or empty when it did not exist
+     * @return the item's version after the write
+     * @throws ItemChangedException when the item is no longer as expected; nothing was written
+     */
+    long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException;
 }

@@ -1,7 +1,7 @@
 package dev.spectral.provision.onepassword;
 
 /** 1Password could not do what was asked. The message says which reference or item, why, and how to fix it. */
-public final class OnePasswordException extends Exception {
+public class OnePasswordException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -101,7 +101,29 @@ public final class OpCli implements OnePassword {
     }
 
     @Override
-    public Optional<Item> item(String vault, String item) throws OnePasswordException {
+    public Optional<Long> version(OpReference target) throws OnePasswordException {
+        return item(target.vault(), target.item()).map(Item::version);
+    }
+
+    @Override
+    public long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException {
+        Optional<Item> now = item(target.vault(), target.item());
+        Optional<Long> actual = now.map(Item::version);
+        if (!actual.equals(expected)) {
+            throw new ItemChangedException(target, expected, actual);
+        }
+        String vault = target.vault();
+        ObjectNode written = now.isPresent()
+                ? pipe("write item " + now.get().title() + " in vault " + vault,
+                        ItemFields.withValue(now.get().copyOfJson(), target, value.reveal()),
+                        List.of(executable, "item", "edit", now.get().id(), "--vault", vault, "--format", "json"))
+                : pipe("create item " + target.item() + " in vault " + vault, ItemFields.newItem(target, value.reveal()),
+                        List.of(executable, "item", "create", "--vault", vault, "--format", "json", "-"));
+        return written.path("version").asLong(actual.map(v -> v + 1).orElse(1L));
+    }
+
+    /** The item with its values ({@code --reveal}), or empty when the vault has no such item. */
+    private Optional<Item> item(String vault, String item) throws OnePasswordException {
         checkVersion();
         CommandResult result = run(Command.of("read item " + item + " in vault " + vault, timeout,
                 List.of(executable, "item", "get", item, "--vault", vault, "--format", "json", "--reveal")));
@@ -123,25 +145,22 @@ public final class OpCli implements OnePassword {
         }
     }
 
-    @Override
-    public void replace(String vault, Item item, ObjectNode updated) throws OnePasswordException {
-        write("write item " + item.title() + " in vault " + vault, updated,
-                List.of(executable, "item", "edit", item.id(), "--vault", vault));
-    }
-
-    @Override
-    public void create(String vault, ObjectNode item) throws OnePasswordException {
-        write("create item " + item.path("title").asText() + " in vault " + vault, item,
-                List.of(executable, "item", "create", "--vault", vault, "-"));
-    }
-
-    /** The whole item as JSON on stdin: op's documented way to write without a value on argv. */
-    private void write(String step, ObjectNode json, List<String> argv) throws OnePasswordException {
+    /**
+     * The whole item as JSON on stdin: op's documented way to write without a value on argv.
+     *
+     * @return the item as op printed it after the write (its new version; concealed values left out)
+     */
+    private ObjectNode pipe(String step, ObjectNode json, List<String> argv) throws OnePasswordException {
         checkVersion();
         registerValues(json);
         CommandResult result = run(Command.of(step, timeout, argv).withStdin(json.toString().getBytes(StandardCharsets.UTF_8)));
         if (!result.succeeded()) {
             throw OpErrors.describe(step, result.stderrText(), redactor);
+        }
+        try {
+            return JSON.readTree(result.stdout()) instanceof ObjectNode printed ? printed : JSON.createObjectNode();
+        } catch (IOException e) {
+            return JSON.createObjectNode();
         }
     }
 

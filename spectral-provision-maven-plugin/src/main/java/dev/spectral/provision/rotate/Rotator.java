@@ -1,11 +1,10 @@
 package dev.spectral.provision.rotate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.log.Log;
-import dev.spectral.provision.onepassword.Item;
+import dev.spectral.provision.onepassword.ItemChangedException;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.publish.ProvisionException;
@@ -51,8 +50,8 @@ public final class Rotator {
         long start = System.nanoTime();
         RotationPlan plan = RotationPlanner.plan(config, request, generators, request.publishing().localEnvironments());
         OpReference target = plan.target();
-        Optional<Item> before = item(target);
-        plan.render(before.map(i -> "item exists, version " + i.version()).orElse("item does not exist yet: it will be created"))
+        Optional<Long> before = version(target);
+        plan.render(before.map(v -> "item exists, version " + v).orElse("item does not exist yet: it will be created"))
                 .forEach(log::info);
 
         if (request.dryRun()) {
@@ -91,32 +90,23 @@ public final class Rotator {
         }
     }
 
-    private Optional<Item> item(OpReference target) throws RotationException {
+    private Optional<Long> version(OpReference target) throws RotationException {
         try {
-            return onePassword.item(target.vault(), target.item());
+            return onePassword.version(target);
         } catch (OnePasswordException e) {
             throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
         }
     }
 
     /** Check-and-set on the item's version: a concurrent change since the plan was shown is never overwritten. */
-    private void store(OpReference target, Optional<Item> before, SecretValue value) throws RotationException {
-        Optional<Item> now = item(target);
-        String changed = "item " + target.vault() + "/" + target.item() + " changed since the plan was shown (";
-        if (before.isPresent() != now.isPresent()
-                || before.isPresent() && before.get().version() != now.get().version()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, changed
-                    + before.map(i -> "version " + i.version()).orElse("absent") + ", now "
-                    + now.map(i -> "version " + i.version()).orElse("absent")
-                    + "): someone else may be rotating it. Nothing was written; check the item's history, then run again");
-        }
+    private void store(OpReference target, Optional<Long> before, SecretValue value) throws RotationException {
         try {
-            if (now.isPresent()) {
-                ObjectNode updated = ItemFields.withValue(now.get().copyOfJson(), target, value.reveal());
-                onePassword.replace(target.vault(), now.get(), updated);
-            } else {
-                onePassword.create(target.vault(), ItemFields.newItem(target, value.reveal()));
-            }
+            onePassword.write(target, value, before);
+        } catch (ItemChangedException e) {
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "item " + target.vault() + "/" + target.item()
+                    + " changed since the plan was shown (" + e.expected().map(v -> "version " + v).orElse("absent") + ", now "
+                    + e.actual().map(v -> "version " + v).orElse("absent")
+                    + "): someone else may be rotating it. Nothing was written; check the item's history, then run again", e);
         } catch (OnePasswordException e) {
             throw new RotationException(RotationException.Cause.TOOL, "writing the new value to 1Password failed: "
                     + e.getMessage() + ". Nothing was published; the old value is still live", e);

@@ -1,5 +1,6 @@
 package dev.spectral.provision.onepassword;
 
+import static dev.spectral.provision.testing.References.ref;
 import static dev.spectral.provision.testing.ScriptedRunner.exit;
 import static dev.spectral.provision.testing.ScriptedRunner.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.process.Command;
 import dev.spectral.provision.secret.Redactor;
+import dev.spectral.provision.secret.SecretValue;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,111 +56,105 @@ class OpCliItemTest {
         return parse(new String(command.stdin().orElseThrow(() -> new AssertionError("no stdin")), StandardCharsets.UTF_8));
     }
 
-    // ---- item -------------------------------------------------------------------------------
+    private static final OpReference CREDENTIAL = ref("op://Spectral/anthropic/credential");
+    private static final OpReference WEBHOOK = ref("op://Spectral/webhook/signing/secret");
+
+    private SecretValue secret(String value) {
+        return SecretValue.of(value, redactor);
+    }
+
+    // ---- version ----------------------------------------------------------------------------
 
     @Test
-    void itemRunsOpItemGetWithJsonAndRevealAndAClosedStdin() throws Exception {
+    void versionRunsOpItemGetWithJsonAndRevealAndAClosedStdin() throws Exception {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
 
-        Item item = op.item("Spectral", "anthropic").orElseThrow();
+        assertEquals(Optional.of(12L), op.version(CREDENTIAL));
 
         List<Command> gets = runner.commands("op", "item", "get");
         assertEquals(1, gets.size());
         assertEquals(List.of("op", "item", "get", "anthropic", "--vault", "Spectral", "--format", "json", "--reveal"),
                 gets.get(0).argv());
         assertTrue(gets.get(0).stdin().isEmpty(), "no stdin for a read: op could wait on an open pipe");
-        assertEquals("k2hx7qzt5mvbl3lwfaxk4yqa2e", item.id());
-        assertEquals("anthropic", item.title());
-        assertEquals(12, item.version());
-        assertEquals(parse(ITEM_JSON), item.copyOfJson());
-        assertFalse(item.toString().contains("sk-ant-api03-item-value"), item.toString());
     }
 
     @Test
-    void itemRegistersTheFieldValuesWithTheRedactor() throws Exception {
+    void readingAnItemRegistersItsConcealedValuesWithTheRedactor() throws Exception {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
 
-        op.item("Spectral", "anthropic");
+        op.version(CREDENTIAL);
 
         assertEquals("value *** end", redactor.redact("value sk-ant-api03-item-value end"));
         assertEquals("pem line ***", redactor.redact("pem line MIIEvQIBADANBgkq"));
     }
 
     @Test
-    void itemIsEmptyWhenTheVaultHasNoSuchItem() throws Exception {
+    void versionIsEmptyWhenTheVaultHasNoSuchItem() throws Exception {
         runner.on(List.of("op", "item", "get"),
                 c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the \"Spectral\" vault. "
                         + "Specify the item with its UUID, name, or domain.\n"));
 
-        assertEquals(Optional.empty(), op.item("Spectral", "webhook"));
+        assertEquals(Optional.empty(), op.version(WEBHOOK));
     }
 
     @Test
-    void itemFailsWhenTheVaultDoesNotExist() {
+    void versionFailsWhenTheVaultDoesNotExist() {
         runner.on(List.of("op", "item", "get"),
                 c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"Spectrl\" isn't a vault in this account. "
                         + "Specify the vault with its ID or name.\n"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.item("Spectrl", "anthropic"));
+        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.version(ref("op://Spectrl/anthropic/credential")));
 
         assertTrue(e.getMessage().contains("reading item anthropic in vault Spectrl failed"), e.getMessage());
         assertTrue(e.getMessage().contains("isn't a vault"), e.getMessage());
     }
 
     @Test
-    void itemExplainsHowToSignIn() {
+    void readingExplainsHowToSignIn() {
         runner.on(List.of("op", "item", "get"), c -> exit(1, NOT_SIGNED_IN));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.item("Spectral", "anthropic"));
+        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.version(CREDENTIAL));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
         assertTrue(e.getMessage().contains("OP_SERVICE_ACCOUNT_TOKEN"), e.getMessage());
     }
 
     @Test
-    void itemRefusesOutputThatIsNotAnItem() {
+    void readingRefusesOutputThatIsNotAnItem() {
         runner.on(List.of("op", "item", "get"), c -> ok("[1, 2]"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.item("Spectral", "anthropic"));
+        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.version(CREDENTIAL));
 
         assertTrue(e.getMessage().contains("anthropic"), e.getMessage());
     }
 
     @Test
-    void itemRefusesOutputThatIsNotJsonWithoutQuotingIt() {
+    void readingRefusesOutputThatIsNotJsonWithoutQuotingIt() {
         runner.on(List.of("op", "item", "get"), c -> ok("{\"value\":\"sk-ant-half-printed"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.item("Spectral", "anthropic"));
+        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.version(CREDENTIAL));
 
         assertTrue(e.getMessage().contains("not JSON"), e.getMessage());
         assertFalse(e.getMessage().contains("sk-ant-half-printed"), e.getMessage());
     }
 
-    // ---- replace ----------------------------------------------------------------------------
-
-    private Item fetched() throws Exception {
-        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
-        return op.item("Spectral", "anthropic").orElseThrow();
-    }
-
-    private static ObjectNode withNewCredential(Item item, String value) {
-        ObjectNode updated = item.copyOfJson();
-        ((ObjectNode) updated.withArray("fields").get(1)).put("value", value);
-        return updated;
-    }
+    // ---- write: an existing item ------------------------------------------------------------
 
     @Test
-    void replacePipesTheWholeItemToOpItemEditAndPutsNoValueOnArgv() throws Exception {
-        Item item = fetched();
-        ObjectNode updated = withNewCredential(item, "sk-ant-api03-NEW-rotated");
-        runner.on(List.of("op", "item", "edit"), c -> ok("{}"));
+    void writePipesTheWholeItemWithTheNewValueToOpItemEditAndPutsNoValueOnArgv() throws Exception {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
+        runner.on(List.of("op", "item", "edit"), c -> ok("{\"id\":\"k2hx7qzt5mvbl3lwfaxk4yqa2e\",\"version\":13}"));
 
-        op.replace("Spectral", item, updated);
+        long version = op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(12L));
 
+        assertEquals(13, version, "the version op printed after the edit");
         List<Command> edits = runner.commands("op", "item", "edit");
         assertEquals(1, edits.size());
-        assertEquals(List.of("op", "item", "edit", "k2hx7qzt5mvbl3lwfaxk4yqa2e", "--vault", "Spectral"), edits.get(0).argv());
-        assertEquals(updated, stdinJson(edits.get(0)));
+        assertEquals(List.of("op", "item", "edit", "k2hx7qzt5mvbl3lwfaxk4yqa2e", "--vault", "Spectral", "--format", "json"),
+                edits.get(0).argv());
+        ObjectNode expected = parse(ITEM_JSON);
+        ((ObjectNode) expected.withArray("fields").get(1)).put("value", "sk-ant-api03-NEW-rotated");
+        assertEquals(expected, stdinJson(edits.get(0)), "the whole item, only the target field changed");
         for (String arg : edits.get(0).argv()) {
             assertFalse(arg.contains("sk-ant-api03"), arg);
             assertFalse(arg.contains("="), "no assignment statement on argv: " + arg);
@@ -166,13 +163,26 @@ class OpCliItemTest {
     }
 
     @Test
-    void aFailedReplaceNamesTheStepAndMasksTheValueOpEchoed() throws Exception {
-        Item item = fetched();
+    void writeChecksTheVersionAndWritesNothingWhenTheItemChanged() {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
+
+        ItemChangedException e = assertThrows(ItemChangedException.class,
+                () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(11L)));
+
+        assertEquals(Optional.of(11L), e.expected());
+        assertEquals(Optional.of(12L), e.actual());
+        assertEquals(List.of(), runner.commands("op", "item", "edit"));
+        assertEquals(List.of(), runner.commands("op", "item", "create"));
+    }
+
+    @Test
+    void aFailedEditNamesTheStepAndMasksTheValueOpEchoed() {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
         runner.on(List.of("op", "item", "edit"), c -> exit(1,
                 "[ERROR] 2026/11/28 11:00:00 validation failed: field value sk-ant-api03-NEW-rotated is too long\n"));
 
         OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.replace("Spectral", item, withNewCredential(item, "sk-ant-api03-NEW-rotated")));
+                () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(12L)));
 
         assertTrue(e.getMessage().startsWith("write item anthropic in vault Spectral failed: "), e.getMessage());
         assertTrue(e.getMessage().contains("validation failed"), e.getMessage());
@@ -181,37 +191,38 @@ class OpCliItemTest {
     }
 
     @Test
-    void aReplaceWhileSignedOutExplainsHowToSignIn() throws Exception {
-        Item item = fetched();
+    void anEditWhileSignedOutExplainsHowToSignIn() {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
         runner.on(List.of("op", "item", "edit"), c -> exit(1, NOT_SIGNED_IN));
 
         OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.replace("Spectral", item, item.copyOfJson()));
+                () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(12L)));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
     }
 
-    // ---- create -----------------------------------------------------------------------------
+    // ---- write: a new item ------------------------------------------------------------------
 
-    private static ObjectNode newItem() throws Exception {
-        return parse("""
-                {"title":"webhook","category":"API_CREDENTIAL","fields":[
-                  {"id":"secret","type":"CONCEALED","label":"secret","value":"whsec-NEW-created-9x",
-                   "section":{"id":"signing","label":"signing"}}]}
-                """);
+    private void noSuchItem() {
+        runner.on(List.of("op", "item", "get"), c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the "
+                + "\"Spectral\" vault. Specify the item with its UUID, name, or domain.\n"));
     }
 
     @Test
-    void createPipesTheItemToOpItemCreateFromStdin() throws Exception {
-        runner.on(List.of("op", "item", "create"), c -> ok("{}"));
-        ObjectNode item = newItem();
+    void writeCreatesAMissingItemWithAConcealedFieldFromStdin() throws Exception {
+        noSuchItem();
+        runner.on(List.of("op", "item", "create"), c -> ok("{\"id\":\"new1\",\"version\":1}"));
 
-        op.create("Spectral", item);
+        assertEquals(1, op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         List<Command> creates = runner.commands("op", "item", "create");
         assertEquals(1, creates.size());
-        assertEquals(List.of("op", "item", "create", "--vault", "Spectral", "-"), creates.get(0).argv());
-        assertEquals(item, stdinJson(creates.get(0)));
+        assertEquals(List.of("op", "item", "create", "--vault", "Spectral", "--format", "json", "-"), creates.get(0).argv());
+        ObjectNode sent = stdinJson(creates.get(0));
+        assertEquals("webhook", sent.path("title").asText());
+        assertEquals("CONCEALED", sent.path("fields").get(0).path("type").asText());
+        assertEquals("whsec-NEW-created-9x", sent.path("fields").get(0).path("value").asText());
+        assertEquals("signing", sent.path("fields").get(0).path("section").path("label").asText());
         for (String arg : creates.get(0).argv()) {
             assertFalse(arg.contains("whsec"), arg);
         }
@@ -219,10 +230,20 @@ class OpCliItemTest {
     }
 
     @Test
-    void aFailedCreateNamesTheStep() throws Exception {
+    void writeDoesNotCreateAnItemThatAppearedMeanwhile() {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
+
+        assertThrows(ItemChangedException.class, () -> op.write(CREDENTIAL, secret("whsec-NEW-created-9x"), Optional.empty()));
+        assertEquals(List.of(), runner.commands("op", "item", "create"));
+    }
+
+    @Test
+    void aFailedCreateNamesTheStep() {
+        noSuchItem();
         runner.on(List.of("op", "item", "create"), c -> exit(1, "[ERROR] 2026/11/28 11:00:00 permission denied\n"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.create("Spectral", newItem()));
+        OnePasswordException e = assertThrows(OnePasswordException.class,
+                () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().startsWith("create item webhook in vault Spectral failed: "), e.getMessage());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
@@ -230,9 +251,11 @@ class OpCliItemTest {
 
     @Test
     void aCreateWhileSignedOutExplainsHowToSignIn() {
+        noSuchItem();
         runner.on(List.of("op", "item", "create"), c -> exit(1, NOT_SIGNED_IN));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.create("Spectral", newItem()));
+        OnePasswordException e = assertThrows(OnePasswordException.class,
+                () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
         assertTrue(e.getMessage().contains("OP_SERVICE_ACCOUNT_TOKEN"), e.getMessage());
@@ -243,7 +266,8 @@ class OpCliItemTest {
         ScriptedRunner oldOp = new ScriptedRunner().on(List.of("op", "--version"), c -> ok("2.22.0\n"));
         OpCli old = new OpCli(oldOp, "op", Duration.ofSeconds(30), redactor);
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> old.create("Spectral", newItem()));
+        OnePasswordException e = assertThrows(OnePasswordException.class,
+                () -> old.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().contains("2.23.0"), e.getMessage());
         assertEquals(List.of(), oldOp.commands("op", "item"));

@@ -16,6 +16,7 @@ import dev.spectral.provision.report.ProvisionReport;
 import dev.spectral.provision.report.ReportWriter;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.testing.FakeOnePassword;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +86,10 @@ class BoundedOutputTest {
 
     @Test
     void everyWriteFailingStaysWithin64KilobytesWithOneLinePerKey() throws Exception {
-        ProvisionerTest.FakeOnePassword onePassword = new ProvisionerTest.FakeOnePassword(redactor);
+        FakeOnePassword onePassword = new FakeOnePassword(redactor);
         for (String env : ENVIRONMENTS) {
             for (int i = 0; i < KEYS; i += 2) {
-                onePassword.values.put(String.format("op://spectral/item-%s-%03d/credential", env, i), "token-" + env + "-" + i + "-abcdefgh");
+                onePassword.put(String.format("op://Spectral/item-%s-%03d/credential", env, i), "token-" + env + "-" + i + "-abcdefgh");
             }
         }
         runner.on(List.of("gh", "api", "--include", "--method", "GET"), c -> ok("HTTP/2.0 200 OK\r\n\r\n{}"));
@@ -122,7 +123,7 @@ class BoundedOutputTest {
         int markdown = report.markdown().getBytes(StandardCharsets.UTF_8).length;
         assertTrue(json <= LIMIT, "the JSON report holds " + json + " bytes");
         assertTrue(markdown <= LIMIT, "the step summary holds " + markdown + " bytes");
-        for (String value : onePassword.values.values()) {
+        for (String value : onePassword.allValues()) {
             assertFalse(log.all().contains(value), "a value reached the log");
         }
     }

@@ -1,9 +1,8 @@
 package dev.spectral.provision.publish;
 
 import dev.spectral.provision.testing.FakeGitHub;
+import dev.spectral.provision.testing.FakeOnePassword;
 import java.time.Instant;
-import dev.spectral.provision.onepassword.Item;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import static dev.spectral.provision.testing.ScriptedRunner.exit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,67 +60,19 @@ class ProvisionerTest {
             APP_ENV = "dev2"
             """);
 
-    /** 1Password in memory: counts resolve calls and keeps the references of each. */
-    static final class FakeOnePassword implements OnePassword {
-        final Map<String, String> values = new HashMap<>();
-        final List<List<OpReference>> calls = new ArrayList<>();
-        final List<String> itemListings = new ArrayList<>();
-        /** What successive item listings answer; empty: nothing known. */
-        final List<Map<String, Instant>> itemUpdates = new ArrayList<>();
-        final Redactor redactor;
-        Optional<String> failure = Optional.empty();
-
-        FakeOnePassword(Redactor redactor) {
-            this.redactor = redactor;
-            values.put("op://spectral/anthropic/credential", "sk-ant-production-value");
-            values.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
-            values.put("op://spectral/anthropic-staging/credential", "sk-ant-staging-value");
-            values.put("op://spectral/anthropic-dev/credential", "sk-ant-dev-value");
-            values.put("op://spectral/signing-dev/jwk", "{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line");
-        }
-
-        @Override
-        public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
-            calls.add(List.copyOf(references));
-            if (failure.isPresent()) {
-                throw new OnePasswordException(failure.get());
-            }
-            Map<OpReference, SecretValue> resolved = new LinkedHashMap<>();
-            for (OpReference reference : references) {
-                String value = values.get(reference.toString().toLowerCase(Locale.ROOT));
-                resolved.put(reference, SecretValue.of(value, redactor));
-            }
-            return resolved;
-        }
-
-        @Override
-        public Map<String, Instant> itemUpdates(String vault) {
-            itemListings.add(vault);
-            return itemUpdates.isEmpty() ? Map.of() : itemUpdates.remove(0);
-        }
-
-        @Override
-        public Optional<Item> item(String vault, String item) {
-            throw new AssertionError("provisioning never reads whole items");
-        }
-
-        @Override
-        public void replace(String vault, Item item,
-                ObjectNode updated) {
-            throw new AssertionError("provisioning never writes to 1Password");
-        }
-
-        @Override
-        public void create(String vault, ObjectNode item) {
-            throw new AssertionError("provisioning never writes to 1Password");
-        }
-    }
-
     @TempDir
     Path dir;
 
     private final Redactor redactor = new Redactor();
     private final FakeOnePassword onePassword = new FakeOnePassword(redactor);
+
+    {
+        onePassword.put("op://spectral/anthropic/credential", "sk-ant-production-value");
+        onePassword.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
+        onePassword.put("op://spectral/anthropic-staging/credential", "sk-ant-staging-value");
+        onePassword.put("op://spectral/anthropic-dev/credential", "sk-ant-dev-value");
+        onePassword.put("op://spectral/signing-dev/jwk", "{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line");
+    }
     private final FakeGitHub github = new FakeGitHub("production", "staging");
     private final ScriptedRunner git = new ScriptedRunner();
     private final RecordingLog log = new RecordingLog(false);
@@ -155,7 +106,7 @@ class ProvisionerTest {
     }
 
     private void assertNoValueLogged() {
-        for (String value : onePassword.values.values()) {
+        for (String value : onePassword.allValues()) {
             for (String line : value.split("\n")) {
                 assertFalse(log.all().contains(line), "a value was logged: " + log.all());
             }
@@ -166,8 +117,8 @@ class ProvisionerTest {
     void resolvesOnceForSeveralEnvironmentsSharingReferencesAndPublishes() throws Exception {
         ProvisionOutcome outcome = provision(request("production,staging"));
 
-        assertEquals(1, onePassword.calls.size());
-        List<String> references = onePassword.calls.get(0).stream().map(r -> r.toString().toLowerCase(Locale.ROOT)).sorted().toList();
+        assertEquals(1, onePassword.resolveCalls().size());
+        List<String> references = onePassword.resolveCalls().get(0).stream().map(r -> r.toString().toLowerCase(Locale.ROOT)).sorted().toList();
         assertEquals(List.of("op://spectral/anthropic-staging/credential", "op://spectral/anthropic/credential",
                 "op://spectral/cloudflare/api-token"), references);
 
@@ -193,7 +144,7 @@ class ProvisionerTest {
 
         ProvisionOutcome outcome = provision(request("production,staging", true, true, true));
 
-        assertEquals(1, onePassword.calls.size());
+        assertEquals(1, onePassword.resolveCalls().size());
         assertEquals(List.of(), github.writeCalls());
         assertTrue(outcome.dryRun());
         assertEquals(6, outcome.results().size());
@@ -203,7 +154,7 @@ class ProvisionerTest {
 
     @Test
     void aFailedResolvePublishesNothing() {
-        onePassword.failure = Optional.of("reference op://Spectral/cloudflare/api-token failed: item 'cloudflare' has no field 'api-token'");
+        onePassword.failResolving("reference op://Spectral/cloudflare/api-token failed: item 'cloudflare' has no field 'api-token'");
 
         ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
 
@@ -285,7 +236,7 @@ class ProvisionerTest {
     @Test
     void aValueOverGitHubsLimitStopsTheRunBeforeAnyWrite() {
         String tooLarge = "x".repeat(48 * 1024 + 1);
-        onePassword.values.put("op://spectral/anthropic-staging/credential", tooLarge);
+        onePassword.put("op://spectral/anthropic-staging/credential", tooLarge);
 
         ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
 
@@ -299,7 +250,7 @@ class ProvisionerTest {
     @Test
     void aValueOfExactly48KibIsPublished() throws Exception {
         String largest = "y".repeat(48 * 1024);
-        onePassword.values.put("op://spectral/anthropic-staging/credential", largest);
+        onePassword.put("op://spectral/anthropic-staging/credential", largest);
 
         ProvisionOutcome outcome = provision(request("staging"));
 
@@ -338,7 +289,7 @@ class ProvisionerTest {
     void aLocalEnvironmentIsNotHeldToGitHubOnlyLimits() throws Exception {
         gitIgnoresTheDotEnv();
         String bundle = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(50 * 1024) + "\n-----END CERTIFICATE-----\n";
-        onePassword.values.put("op://spectral/signing-dev/jwk", bundle);
+        onePassword.put("op://spectral/signing-dev/jwk", bundle);
 
         // Nothing goes to GitHub: its 48 KB limit and gh's newline stripping do not apply to the .env.
         ProvisionOutcome outcome = assertDoesNotThrow(() -> provision(request("dev")),
@@ -357,7 +308,7 @@ class ProvisionerTest {
         ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("dev")));
 
         assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
-        assertEquals(0, onePassword.calls.size());
+        assertEquals(0, onePassword.resolveCalls().size());
         assertFalse(Files.exists(dir.resolve(".env")));
     }
 
@@ -367,7 +318,7 @@ class ProvisionerTest {
 
         assertEquals(ProvisionException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains("dev") && e.getMessage().contains("dev2"), e.getMessage());
-        assertEquals(0, onePassword.calls.size());
+        assertEquals(0, onePassword.resolveCalls().size());
         assertEquals(List.of(), git.commands());
         assertFalse(Files.exists(dir.resolve(".env")));
     }
@@ -378,8 +329,8 @@ class ProvisionerTest {
 
         ProvisionOutcome outcome = provision(request("production,dev"));
 
-        assertEquals(1, onePassword.calls.size());
-        assertEquals(4, onePassword.calls.get(0).size());
+        assertEquals(1, onePassword.resolveCalls().size());
+        assertEquals(4, onePassword.resolveCalls().get(0).size());
         assertEquals("sk-ant-production-value", github.secrets("production").get("API_KEY").reveal());
         assertTrue(Files.readString(dir.resolve(".env")).contains("API_KEY='sk-ant-dev-value'\n"));
         assertFalse(github.calls.stream().anyMatch(c -> c.contains(" dev")), github.calls.toString());
@@ -389,15 +340,15 @@ class ProvisionerTest {
     @Test
     void aValueThatChangesWhileItIsPublishedIsPublishedAgain() throws Exception {
         Instant before = Instant.parse("2026-11-01T10:00:00Z");
-        onePassword.itemUpdates.add(Map.of("cloudflare", before, "anthropic", before));
-        onePassword.itemUpdates.add(Map.of("cloudflare", before.plusSeconds(5), "anthropic", before));
-        onePassword.values.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
+        onePassword.listings(List.of(Map.of("cloudflare", before, "anthropic", before)));
+        onePassword.listings(List.of(Map.of("cloudflare", before.plusSeconds(5), "anthropic", before)));
+        onePassword.put("op://spectral/cloudflare/api-token", "cf-shared-token-value");
 
         provision(request("production"));
 
-        assertEquals(List.of("Spectral", "Spectral"), onePassword.itemListings, "one listing before, one after publishing");
-        assertEquals(2, onePassword.calls.size());
-        assertEquals(List.of("op://Spectral/cloudflare/api-token"), onePassword.calls.get(1).stream().map(Object::toString).toList());
+        assertEquals(List.of("Spectral", "Spectral"), onePassword.listedVaults(), "one listing before, one after publishing");
+        assertEquals(2, onePassword.resolveCalls().size());
+        assertEquals(List.of("op://Spectral/cloudflare/api-token"), onePassword.resolveCalls().get(1).stream().map(Object::toString).toList());
         assertEquals(2, github.calls.stream().filter(c -> c.contains("CF_TOKEN")).count(), github.calls.toString());
         assertTrue(log.lines().stream().anyMatch(l -> l.contains("changed while this run published them")), log.lines().toString());
     }

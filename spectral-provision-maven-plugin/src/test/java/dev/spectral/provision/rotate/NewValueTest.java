@@ -13,6 +13,7 @@ import dev.spectral.provision.config.Position;
 import dev.spectral.provision.config.RotationSpec;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
+import dev.spectral.provision.testing.References;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ class NewValueTest {
 
     private static RotationPlan plan(String generator, RotationSpec.Scope scope, Optional<String> environment) {
         RotationSpec spec = new RotationSpec("API_KEY", generator, scope, new Position("environments.toml", 9, 1));
-        return new RotationPlan(spec, Optional.empty(), environment, ItemFieldsTest.ref("op://Spectral/anthropic/credential"),
+        return new RotationPlan(spec, Optional.empty(), environment, References.ref("op://Spectral/anthropic/credential"),
                 List.of("production"), List.of());
     }
 

@@ -1,6 +1,6 @@
 package dev.spectral.provision.rotate;
 
-import static dev.spectral.provision.rotate.ItemFieldsTest.ref;
+import static dev.spectral.provision.testing.References.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

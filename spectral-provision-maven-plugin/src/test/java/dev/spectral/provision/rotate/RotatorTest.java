@@ -1,9 +1,8 @@
 package dev.spectral.provision.rotate;
 
-import dev.spectral.provision.testing.FakeGitHub;
-import static dev.spectral.provision.rotate.FakeOnePassword.field;
-import static dev.spectral.provision.rotate.FakeOnePassword.item;
-import static dev.spectral.provision.rotate.ItemFieldsTest.ref;
+import static dev.spectral.provision.testing.FakeOnePassword.field;
+import static dev.spectral.provision.testing.FakeOnePassword.item;
+import static dev.spectral.provision.testing.References.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +20,8 @@ import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.report.RotationReport;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.testing.FakeGitHub;
+import dev.spectral.provision.testing.FakeOnePassword;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.file.Path;

@@ -3,23 +3,17 @@ package dev.spectral.provision.verify.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.Finding;
-import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.config.Severity;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.RemoteState;
-import dev.spectral.provision.onepassword.Item;
-import dev.spectral.provision.onepassword.OnePassword;
-import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
 import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.testing.FakeOnePassword;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +31,13 @@ class RemoteVerifierTest {
             API_KEY = "op://Spectral/api-dev/credential"
             """);
 
-    private final StubOnePassword op = new StubOnePassword();
+    private final FakeOnePassword op = new FakeOnePassword(new Redactor())
+            .put("op://Spectral/api/credential", "value-of-api")
+            .put("op://Spectral/api-dev/credential", "value-of-api-dev");
+
+    {
+        op.listings(List.of(Map.of("api", ROTATED, "api-dev", ROTATED)));
+    }
     private final StubGitHub github = new StubGitHub();
 
     private List<Finding> verify() {
@@ -53,9 +53,9 @@ class RemoteVerifierTest {
         github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(6 * 60)), Map.of("APP_ENV", "production"));
 
         assertEquals(List.of(), verify());
-        assertEquals(1, op.resolveCalls);
-        assertEquals(List.of("Spectral"), op.listedVaults);
-        assertEquals(2, op.resolved.size(), "every reference, local ones too, is resolved");
+        assertEquals(1, op.resolveCalls().size());
+        assertEquals(List.of("Spectral"), op.listedVaults());
+        assertEquals(2, op.resolveCalls().get(0).size(), "every reference, local ones too, is resolved");
         assertEquals(List.of("exists production", "list production"), github.calls);
     }
 
@@ -83,7 +83,7 @@ class RemoteVerifierTest {
 
     @Test
     void aSecretWhoseItemCannotBeListedIsNotCalledStale() {
-        op.listingFails = true;
+        op.failListing();
         github.state = new RemoteState(Map.of("API_KEY", ROTATED.minusSeconds(60)), Map.of("APP_ENV", "production"));
 
         assertEquals(List.of("remote-staleness"), rules(verify()));
@@ -120,57 +120,13 @@ class RemoteVerifierTest {
 
     @Test
     void anUnresolvableReferenceIsAnErrorAndNoValueIsShown() {
-        op.failure = new OnePasswordException("reference op://Spectral/api/credential failed: item 'api' is not in vault 'Spectral'");
+        op.failResolving("reference op://Spectral/api/credential failed: item 'api' is not in vault 'Spectral'");
         github.state = new RemoteState(Map.of("API_KEY", ROTATED.plusSeconds(6 * 60)), Map.of("APP_ENV", "production"));
 
         List<Finding> findings = verify();
 
         assertEquals(List.of("remote-reference"), rules(findings));
         assertTrue(findings.get(0).message().contains("op://Spectral/api/credential"));
-    }
-
-    private static final class StubOnePassword implements OnePassword {
-        int resolveCalls;
-        List<OpReference> resolved = new ArrayList<>();
-        List<String> listedVaults = new ArrayList<>();
-        OnePasswordException failure;
-        boolean listingFails;
-
-        @Override
-        public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
-            resolveCalls++;
-            resolved.addAll(references);
-            if (failure != null) {
-                throw failure;
-            }
-            Map<OpReference, SecretValue> values = new HashMap<>();
-            references.forEach(r -> values.put(r, SecretValue.of("value-of-" + r.item(), new Redactor())));
-            return values;
-        }
-
-        @Override
-        public Map<String, Instant> itemUpdates(String vault) throws OnePasswordException {
-            listedVaults.add(vault);
-            if (listingFails) {
-                throw new OnePasswordException("[ERROR] You do not have permission to list items in this vault");
-            }
-            return Map.of("api", ROTATED, "api-dev", ROTATED);
-        }
-
-        @Override
-        public Optional<Item> item(String vault, String item) {
-            throw new AssertionError("verify never reads an item's values");
-        }
-
-        @Override
-        public void replace(String vault, Item item, ObjectNode updated) {
-            throw new AssertionError("verify never writes");
-        }
-
-        @Override
-        public void create(String vault, ObjectNode item) {
-            throw new AssertionError("verify never writes");
-        }
     }
 
     private static final class StubGitHub implements GitHub {

@@ -1,10 +1,10 @@
-package dev.spectral.provision.rotate;
+package dev.spectral.provision.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
-import dev.spectral.provision.onepassword.Item;
+import dev.spectral.provision.onepassword.ItemChangedException;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.Redactor;
@@ -22,25 +22,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * 1Password in memory. Items are held as {@code op item get --format json --reveal} prints them:
+ * 1Password in memory, the one fake of {@link OnePassword} in the tests. Items are held as
+ * {@code op item get --format json --reveal} prints them:
  * {@code id, title, version, category, vault, fields[{id, label, type, value, section{id, label}}]}.
  *
  * <p>References are resolved the way op matches them, independently of the code under test: vault,
  * then item by title or id, then field by label or id, all ignoring case; a reference with a section
- * only matches a field whose section has that label or id. {@link #replace} stores the piped JSON
- * whole (so fields left out are gone, as with {@code op item edit}) and bumps the version;
- * {@link #create} assigns an id and version 1.
+ * only matches a field whose section has that label or id. {@link #write} checks the expected
+ * version, then sets the field (adding it, concealed, or the item, when missing), keeps every other
+ * field, bumps the version and stamps {@link #WRITTEN_AT}.
  *
  * <p>Switches: {@link #failWrites()} makes every write fail; {@link #editElsewhereAfterNextRead()}
- * bumps the version of the item right after the next {@link #item} call returned it, as if someone
+ * bumps the version of the item right after the next {@link #version} call read it, as if someone
  * edited it in the 1Password app meanwhile; {@link #readBackDifferentValue(String)} makes every
- * {@link #resolve} after a write return another value.
+ * {@link #resolve} after a write return another value; {@link #failResolving(String)} makes every
+ * resolve fail; {@link #failListing()} makes every vault listing fail; {@link #listings} queues the
+ * answers of the next vault listings.
  */
-final class FakeOnePassword implements OnePassword {
+public final class FakeOnePassword implements OnePassword {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The time every write stamps, later than any item's {@code updated_at} as built here. */
-    static final String WRITTEN_AT = "2026-03-04T05:06:07Z";
+    public static final String WRITTEN_AT = "2026-03-04T05:06:07Z";
 
     private final Redactor redactor;
     /** Vault name (lower-case) to its items, in insertion order. */
@@ -50,6 +53,11 @@ final class FakeOnePassword implements OnePassword {
     private volatile boolean failWrites;
     private volatile boolean editElsewhereAfterNextRead;
     private volatile Optional<String> readBackValue = Optional.empty();
+    private volatile Optional<String> resolveFailure = Optional.empty();
+    private volatile boolean failListing;
+    /** Answers of the next vault listings, in order; when empty, listings answer from the items. */
+    private final List<Map<String, Instant>> listings = new CopyOnWriteArrayList<>();
+    private final List<String> listedVaults = new CopyOnWriteArrayList<>();
 
     private final AtomicInteger itemCalls = new AtomicInteger();
     private final AtomicInteger itemUpdatesCalls = new AtomicInteger();
@@ -59,13 +67,13 @@ final class FakeOnePassword implements OnePassword {
     /** Every write, in order: {@code "replace vault/id"} or {@code "create vault/title"}. */
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
-    FakeOnePassword(Redactor redactor) {
+    public FakeOnePassword(Redactor redactor) {
         this.redactor = redactor;
     }
 
     // ---- building items ---------------------------------------------------------------------
 
-    static ObjectNode item(String id, String title, long version, ObjectNode... fields) {
+    public static ObjectNode item(String id, String title, long version, ObjectNode... fields) {
         ObjectNode item = NODES.objectNode();
         item.put("id", id);
         item.put("title", title);
@@ -81,7 +89,7 @@ final class FakeOnePassword implements OnePassword {
         return item;
     }
 
-    static ObjectNode field(String id, String label, String type, String value) {
+    public static ObjectNode field(String id, String label, String type, String value) {
         ObjectNode field = NODES.objectNode();
         field.put("id", id);
         field.put("type", type);
@@ -90,79 +98,117 @@ final class FakeOnePassword implements OnePassword {
         return field;
     }
 
-    static ObjectNode field(String id, String label, String type, String value, String sectionId, String sectionLabel) {
+    public static ObjectNode field(String id, String label, String type, String value, String sectionId, String sectionLabel) {
         ObjectNode field = field(id, label, type, value);
         field.putObject("section").put("id", sectionId).put("label", sectionLabel);
         return field;
     }
 
-    FakeOnePassword add(String vault, ObjectNode item) {
+    /** A concealed value at a reference {@code op://vault/item/field}, its item created when missing. */
+    public FakeOnePassword put(String reference, String value) {
+        OpReference ref = References.ref(reference);
+        Optional<ObjectNode> existing = find(ref.vault(), ref.item());
+        ObjectNode item = existing.orElseGet(() -> {
+            ObjectNode created = item("itm" + nextId.getAndIncrement(), ref.item(), 1);
+            vaults.computeIfAbsent(ref.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(created);
+            return created;
+        });
+        setField(item, ref, value);
+        return this;
+    }
+
+    public FakeOnePassword add(String vault, ObjectNode item) {
         vaults.computeIfAbsent(vault.toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(item.deepCopy());
         return this;
     }
 
-    void remove(String vault, String item) {
+    public void remove(String vault, String item) {
         find(vault, item).ifPresent(found -> vaults.get(vault.toLowerCase(Locale.ROOT)).remove(found));
     }
 
     // ---- switches ---------------------------------------------------------------------------
 
-    void failWrites() {
+    public void failWrites() {
         failWrites = true;
     }
 
-    void editElsewhereAfterNextRead() {
+    public void editElsewhereAfterNextRead() {
         editElsewhereAfterNextRead = true;
     }
 
-    void readBackDifferentValue(String value) {
+    public void readBackDifferentValue(String value) {
         readBackValue = Optional.of(value);
+    }
+
+    public void failResolving(String message) {
+        resolveFailure = Optional.of(message);
+    }
+
+    public void failListing() {
+        failListing = true;
+    }
+
+    /** The next vault listings answer these, in order. */
+    public void listings(List<Map<String, Instant>> answers) {
+        listings.addAll(answers);
     }
 
     // ---- what happened ----------------------------------------------------------------------
 
     /** A copy of the item as stored now. */
-    Optional<ObjectNode> stored(String vault, String item) {
+    public Optional<ObjectNode> stored(String vault, String item) {
         return find(vault, item).map(ObjectNode::deepCopy);
     }
 
-    long version(String vault, String item) {
+    public long version(String vault, String item) {
         return find(vault, item).orElseThrow(() -> new AssertionError("no item " + item)).path("version").asLong();
     }
 
     /** The value a reference reads now, as op would resolve it (ignoring the read-back switch). */
-    String valueOf(OpReference reference) {
+    public String valueOf(OpReference reference) {
         return lookup(reference).orElseThrow(() -> new AssertionError("reference does not resolve: " + reference));
     }
 
-    int itemCalls() {
+    public int versionCalls() {
         return itemCalls.get();
     }
 
-    int itemUpdatesCalls() {
+    public int itemUpdatesCalls() {
         return itemUpdatesCalls.get();
     }
 
-    int replaceCalls() {
+    public int replaceCalls() {
         return replaceCalls.get();
     }
 
-    int createCalls() {
+    public int createCalls() {
         return createCalls.get();
     }
 
     /** Writes attempted, failed ones included. */
-    int writeCalls() {
+    public int writeCalls() {
         return replaceCalls.get() + createCalls.get();
     }
 
     /** Writes that changed the store. */
-    List<String> writes() {
+    public List<String> writes() {
         return List.copyOf(writes);
     }
 
+    /** Every field value held now, for leak checks. */
+    public List<String> allValues() {
+        List<String> values = new ArrayList<>();
+        vaults.values().forEach(items -> items.forEach(item -> item.path("fields").forEach(f -> values.add(f.path("value").asText()))));
+        return values;
+    }
+
+    /** The vaults listed, in order. */
+    public List<String> listedVaults() {
+        return List.copyOf(listedVaults);
+    }
+
     /** The references of each resolve call, in order. */
-    List<List<OpReference>> resolveCalls() {
+    public List<List<OpReference>> resolveCalls() {
         return List.copyOf(resolveCalls);
     }
 
@@ -171,6 +217,9 @@ final class FakeOnePassword implements OnePassword {
     @Override
     public Map<OpReference, SecretValue> resolve(Collection<OpReference> references) throws OnePasswordException {
         resolveCalls.add(List.copyOf(references));
+        if (resolveFailure.isPresent()) {
+            throw new OnePasswordException(resolveFailure.get());
+        }
         Map<OpReference, SecretValue> values = new LinkedHashMap<>();
         for (OpReference reference : new LinkedHashSet<>(references)) {
             Optional<String> value = lookup(reference);
@@ -185,8 +234,15 @@ final class FakeOnePassword implements OnePassword {
 
     /** Like {@code op item list}: {@code updated_at} by lower-cased title and by lower-cased id, no values. */
     @Override
-    public Map<String, Instant> itemUpdates(String vault) {
+    public Map<String, Instant> itemUpdates(String vault) throws OnePasswordException {
         itemUpdatesCalls.incrementAndGet();
+        listedVaults.add(vault);
+        if (failListing) {
+            throw new OnePasswordException("[ERROR] (fake) You do not have permission to list the items of vault " + vault);
+        }
+        if (!listings.isEmpty()) {
+            return listings.remove(0);
+        }
         Map<String, Instant> updates = new LinkedHashMap<>();
         for (ObjectNode item : vaults.getOrDefault(vault.toLowerCase(Locale.ROOT), List.of())) {
             Instant updated = Instant.parse(item.path("updated_at").asText("1970-01-01T00:00:00Z"));
@@ -197,57 +253,64 @@ final class FakeOnePassword implements OnePassword {
     }
 
     @Override
-    public Optional<Item> item(String vault, String item) {
+    public Optional<Long> version(OpReference target) {
         itemCalls.incrementAndGet();
-        Optional<ObjectNode> found = find(vault, item);
-        Optional<Item> copy = found.map(json -> {
-            ObjectNode printed = json.deepCopy();
-            printed.path("fields").forEach(f -> {
-                if (!f.path("value").asText().isEmpty()) {
-                    redactor.register(f.path("value").asText());
-                }
-            });
-            return new Item(printed);
-        });
+        Optional<ObjectNode> found = find(target.vault(), target.item());
+        found.ifPresent(json -> json.path("fields").forEach(f -> {
+            if (!f.path("value").asText().isEmpty()) {
+                redactor.register(f.path("value").asText());
+            }
+        }));
+        Optional<Long> version = found.map(json -> json.path("version").asLong());
         if (editElsewhereAfterNextRead) {
             editElsewhereAfterNextRead = false;
             found.ifPresent(json -> json.put("version", json.path("version").asLong() + 1));
         }
-        return copy;
+        return version;
     }
 
     @Override
-    public void replace(String vault, Item item, ObjectNode updated) throws OnePasswordException {
-        replaceCalls.incrementAndGet();
-        if (failWrites) {
-            throw new OnePasswordException("write item " + item.title() + " in vault " + vault
-                    + " failed: (fake) 1Password is unavailable, HTTP 503");
+    public long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException {
+        Optional<ObjectNode> current = find(target.vault(), target.item());
+        Optional<Long> actual = current.map(json -> json.path("version").asLong());
+        if (!actual.equals(expected)) {
+            throw new ItemChangedException(target, expected, actual);
         }
-        ObjectNode current = find(vault, item.id()).orElseThrow(() -> new OnePasswordException("(fake) \"" + item.id()
-                + "\" isn't an item in the \"" + vault + "\" vault"));
-        ObjectNode next = updated.deepCopy();
-        next.put("id", current.path("id").asText());
-        next.put("version", current.path("version").asLong() + 1);
-        next.put("updated_at", WRITTEN_AT);
-        List<ObjectNode> items = vaults.get(vault.toLowerCase(Locale.ROOT));
-        items.set(items.indexOf(current), next);
-        writes.add("replace " + vault + "/" + current.path("id").asText());
+        (current.isPresent() ? replaceCalls : createCalls).incrementAndGet();
+        if (failWrites) {
+            throw new OnePasswordException((current.isPresent() ? "write" : "create") + " item " + target.item() + " in vault "
+                    + target.vault() + " failed: (fake) 1Password is unavailable, HTTP 503");
+        }
+        ObjectNode item = current.orElseGet(() -> {
+            ObjectNode created = NODES.objectNode();
+            created.put("id", "created" + nextId.getAndIncrement());
+            created.put("title", target.item());
+            created.put("category", "API_CREDENTIAL");
+            created.put("version", 0);
+            created.put("created_at", WRITTEN_AT);
+            vaults.computeIfAbsent(target.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(created);
+            return created;
+        });
+        setField(item, target, value.reveal());
+        item.put("version", item.path("version").asLong() + 1);
+        item.put("updated_at", WRITTEN_AT);
+        writes.add((current.isPresent() ? "replace " + target.vault() + "/" + item.path("id").asText()
+                : "create " + target.vault() + "/" + target.item()));
+        return item.path("version").asLong();
     }
 
-    @Override
-    public void create(String vault, ObjectNode item) throws OnePasswordException {
-        createCalls.incrementAndGet();
-        if (failWrites) {
-            throw new OnePasswordException("create item " + item.path("title").asText() + " in vault " + vault
-                    + " failed: (fake) 1Password is unavailable, HTTP 503");
+    /** Sets the field a reference names, as op matches it; a missing one is added, concealed, in its section. */
+    private static void setField(ObjectNode item, OpReference target, String value) {
+        for (JsonNode field : item.withArray("fields")) {
+            boolean sectionMatches = target.section().map(s -> named(field.path("section"), s, "label")).orElse(true);
+            if (named(field, target.field(), "label") && sectionMatches) {
+                ((ObjectNode) field).put("value", value);
+                return;
+            }
         }
-        ObjectNode created = item.deepCopy();
-        created.put("id", "created" + nextId.getAndIncrement());
-        created.put("version", 1);
-        created.put("created_at", WRITTEN_AT);
-        created.put("updated_at", WRITTEN_AT);
-        vaults.computeIfAbsent(vault.toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(created);
-        writes.add("create " + vault + "/" + created.path("title").asText());
+        ObjectNode field = target.section().map(s -> field(target.field(), target.field(), "CONCEALED", value, s, s))
+                .orElseGet(() -> field(target.field(), target.field(), "CONCEALED", value));
+        item.withArray("fields").add(field);
     }
 
     // ---- op's matching ----------------------------------------------------------------------

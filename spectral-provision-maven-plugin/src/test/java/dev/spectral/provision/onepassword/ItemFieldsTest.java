@@ -1,7 +1,8 @@
-package dev.spectral.provision.rotate;
+package dev.spectral.provision.onepassword;
 
-import static dev.spectral.provision.rotate.FakeOnePassword.field;
-import static dev.spectral.provision.rotate.FakeOnePassword.item;
+import static dev.spectral.provision.testing.References.ref;
+import static dev.spectral.provision.testing.FakeOnePassword.field;
+import static dev.spectral.provision.testing.FakeOnePassword.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +22,6 @@ class ItemFieldsTest {
 
     private static final String NEW = "n3w-Value-8kQz";
 
-    static OpReference ref(String text) {
-        try {
-            return OpReferenceParser.parse(text);
-        } catch (InvalidValueException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     /** An item as op prints it: a username, a concealed credential, a note, and a sectioned field. */
     private static ObjectNode anthropic() {

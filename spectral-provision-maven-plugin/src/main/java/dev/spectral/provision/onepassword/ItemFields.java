@@ -1,4 +1,4 @@
-package dev.spectral.provision.rotate;
+package dev.spectral.provision.onepassword;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
