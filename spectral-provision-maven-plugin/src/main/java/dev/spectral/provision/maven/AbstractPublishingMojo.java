@@ -4,9 +4,9 @@ import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.report.StoppedReport;
 import java.io.File;
+import java.util.EnumSet;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters of the goals that publish (provision, rotate). */
@@ -24,16 +24,27 @@ abstract class AbstractPublishingMojo extends AbstractSpectralMojo {
     @Parameter(property = PropertyNames.ENV_FILE, defaultValue = "${session.topLevelProject.basedir}/.env")
     File envFile;
 
-    /** A goal that stopped before its plan still leaves a report saying why; then the Maven exception. */
-    MojoExecutionException stopped(Engine engine, String goal, SpectralException e)
-            throws MojoExecutionException, MojoFailureException {
-        StoppedReport report = new StoppedReport(goal, e.reason().name(), engine.masked(e));
-        report(goal + "-report.json", report, report.markdown());
-        return engine.fail(e);
+    /** A goal that stopped before its plan still leaves a report saying why. */
+    @Override
+    void stopped(SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {
+        StoppedReport report = new StoppedReport(goal(), reason.name(), maskedMessage);
+        report(goal() + "-report.json", report, report.markdown());
     }
 
     ProvisionRequest provisionRequest(String selection, boolean prune, boolean force) {
-        return new ProvisionRequest(selection, Set.copyOf(localEnvironments), envFile.toPath(), dryRun, prune, createEnvironments,
-                force);
+        Set<ProvisionRequest.Option> options = EnumSet.noneOf(ProvisionRequest.Option.class);
+        if (dryRun) {
+            options.add(ProvisionRequest.Option.DRY_RUN);
+        }
+        if (prune) {
+            options.add(ProvisionRequest.Option.PRUNE);
+        }
+        if (createEnvironments) {
+            options.add(ProvisionRequest.Option.CREATE_ENVIRONMENTS);
+        }
+        if (force) {
+            options.add(ProvisionRequest.Option.FORCE);
+        }
+        return new ProvisionRequest(selection, Set.copyOf(localEnvironments), envFile.toPath(), options);
     }
 }

@@ -2,6 +2,7 @@ package dev.spectral.provision.maven;
 
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.generators.GeneratorRegistryException;
+import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.ConfigParser;
 import dev.spectral.provision.config.Finding;
@@ -11,6 +12,7 @@ import dev.spectral.provision.verify.AllowedLiteral;
 import dev.spectral.provision.verify.Verifier;
 import dev.spectral.provision.verify.VerifySettings;
 import dev.spectral.provision.report.ReportWriter;
+import dev.spectral.provision.secret.Redactor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +26,16 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters every goal shares, reading the file through the offline checks, and the wiring of a run. */
+/**
+ * The parameters every goal shares, reading the file through the offline checks, the wiring of a
+ * run, and the one {@link #execute()}: {@code skip}, then the goal, then a stopped goal mapped onto
+ * Maven's exceptions (the user must act: {@link MojoFailureException}; a tool failed:
+ * {@link MojoExecutionException}), its message masked and its causes kept.
+ */
 abstract class AbstractSpectralMojo extends AbstractMojo {
+
+    /** Every value the run resolves is registered here and masked in everything it prints or throws. */
+    final Redactor redactor = new Redactor();
 
     /**
      * The environments file; by default {@code infra/environments.toml} in the project. A file set
@@ -116,12 +126,41 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
 
     static final String DEFAULT_FILE = "infra/environments.toml";
 
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("spectral:" + goal() + " skipped (" + PropertyNames.SKIP + ")");
+            return;
+        }
+        try {
+            run();
+        } catch (SpectralException e) {
+            String message = redactor.redact(e.getMessage());
+            stopped(e.reason(), message);
+            Throwable cause = MaskedCause.of(e.getCause(), redactor);
+            if (e.reason() == SpectralException.Cause.CONFIGURATION) {
+                throw new MojoFailureException(message, cause);
+            }
+            throw new MojoExecutionException(message, cause);
+        }
+    }
+
+    /** The goal's name, as in {@code spectral:NAME}. */
+    abstract String goal();
+
+    /** The goal itself, after {@code skip}. */
+    abstract void run() throws MojoExecutionException, MojoFailureException, SpectralException;
+
+    /** A goal that stopped may leave a trace (a report) before the Maven exception; by default none. */
+    void stopped(SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {
+    }
+
     Path environmentsFile() {
         return file != null ? file.toPath() : basedir.toPath().resolve(DEFAULT_FILE);
     }
 
     String shownFile() {
-        return Paths.displayName(environmentsFile(), executionRoot.toPath());
+        return DisplayPaths.displayName(environmentsFile(), executionRoot.toPath());
     }
 
     /** Runs the offline checks, adding their findings. */
@@ -160,7 +199,7 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
                     + PropertyNames.GITHUB_POINTS_PER_MINUTE + ", " + PropertyNames.GITHUB_THROTTLE_WAIT + ", "
                     + PropertyNames.GITHUB_MAX_WAIT + "): " + e.getMessage(), e);
         }
-        return new Engine(getLog(), executionRoot.toPath(), op, gh, Optional.ofNullable(repo).filter(r -> !r.isBlank()),
+        return new Engine(getLog(), redactor, executionRoot.toPath(), op, gh, Optional.ofNullable(repo).filter(r -> !r.isBlank()),
                 parallelism, Duration.ofSeconds(timeout), limits);
     }
 
@@ -173,8 +212,9 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the report " + json + ": " + e.getMessage(), e);
         }
-        getLog().info("Report: " + Paths.displayName(json, executionRoot.toPath()));
+        getLog().info("Report: " + DisplayPaths.displayName(json, executionRoot.toPath()));
     }
+
     /** The model of a file that passes the offline checks; a goal never acts on a file with errors. */
     Config checkedConfig() throws MojoFailureException {
         List<Finding> findings = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.spectral.provision.maven;
 
-import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.github.GhCli;
 import dev.spectral.provision.github.GitHubLimits;
 import dev.spectral.provision.github.RequestBudget;
@@ -17,43 +16,26 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 
-/** The engine of one run, wired over the real op, gh and git: one redactor, one log, one pool. */
+/** The engine of one run, wired over the real op, gh and git: the goal's redactor, one log, one pool. */
 final class Engine implements AutoCloseable {
 
-    final Redactor redactor = new Redactor();
+    final Redactor redactor;
     final Log log;
     final OpCli op;
     final GhCli github;
     final Provisioner provisioner;
     private final ExecutorService pool;
 
-    Engine(org.apache.maven.plugin.logging.Log mavenLog, Path workingDirectory, String opExecutable, String ghExecutable,
+    Engine(org.apache.maven.plugin.logging.Log mavenLog, Redactor redactor, Path workingDirectory, String opExecutable, String ghExecutable,
             Optional<String> repository, int parallelism, Duration timeout, GitHubLimits limits) {
+        this.redactor = redactor;
         this.log = new RedactingLog(new MavenLog(mavenLog), redactor);
         ProcessRunner runner = new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
         this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor, RequestBudget.of(limits), log);
         this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), pool, log);
-    }
-
-    /**
-     * The Maven exception for a stopped goal, its message masked: a failure the user must fix, or an
-     * error of a tool. Returned (and always thrown by the caller) so the compiler sees the goal end there.
-     */
-    MojoExecutionException fail(SpectralException e) throws MojoFailureException {
-        String message = masked(e);
-        if (e.reason() == SpectralException.Cause.CONFIGURATION) {
-            throw new MojoFailureException(message);
-        }
-        return new MojoExecutionException(message);
-    }
-
-    String masked(SpectralException e) {
-        return redactor.redact(e.getMessage());
     }
 
     @Override

@@ -33,15 +33,16 @@ public class ProvisionMojo extends AbstractPublishingMojo {
     boolean force;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("spectral:provision skipped (" + PropertyNames.SKIP + ")");
-            return;
-        }
+    String goal() {
+        return "provision";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException, ProvisionException {
         Config config = checkedConfig();
         try (Engine engine = engine()) {
             ProvisionRequest request = provisionRequest(env == null ? "" : env, prune, force);
-            ProvisionOutcome outcome = provision(engine, config, request);
+            ProvisionOutcome outcome = engine.provisioner.provision(config, request);
             ProvisionReport report = ProvisionReport.of(outcome);
             report("provision-report.json", report, report.markdown());
             if (!outcome.failures().isEmpty()) {
@@ -51,15 +52,6 @@ public class ProvisionMojo extends AbstractPublishingMojo {
             }
             getLog().info(outcome.dryRun() ? "Dry run: nothing was written." : "Provisioned " + outcome.environments().keySet()
                     + " in " + outcome.duration().toMillis() + " ms");
-        }
-    }
-
-    private ProvisionOutcome provision(Engine engine, Config config, ProvisionRequest request)
-            throws MojoExecutionException, MojoFailureException {
-        try {
-            return engine.provisioner.provision(config, request);
-        } catch (ProvisionException e) {
-            throw stopped(engine, "provision", e);
         }
     }
 }

@@ -43,18 +43,19 @@ public class RotateMojo extends AbstractPublishingMojo {
     boolean interactiveMode;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("spectral:rotate skipped (" + PropertyNames.SKIP + ")");
-            return;
-        }
+    String goal() {
+        return "rotate";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException, RotationException {
         Config config = checkedConfig();
         try (Engine engine = engine()) {
             Rotator rotator = new Rotator(engine.op, engine.provisioner, generators(), new ConsoleTerminal(interactiveMode),
                     System.getenv(), engine.redactor, Clock.systemUTC(), engine.log);
             RotationRequest request = new RotationRequest(key, optional(env), dryRun, yes, optional(valueFrom),
                     provisionRequest("", false, false));
-            RotationOutcome outcome = rotate(engine, rotator, config, request);
+            RotationOutcome outcome = rotator.rotate(config, request);
             RotationReport report = RotationReport.of(outcome);
             report("rotate-report.json", report, report.markdown());
             if (!outcome.complete()) {
@@ -65,15 +66,6 @@ public class RotateMojo extends AbstractPublishingMojo {
             if (!outcome.dryRun()) {
                 engine.log.info("Rotated " + key + "; republished " + outcome.current() + ". Next: redeploy, and see the steps above.");
             }
-        }
-    }
-
-    private RotationOutcome rotate(Engine engine, Rotator rotator, Config config, RotationRequest request)
-            throws MojoExecutionException, MojoFailureException {
-        try {
-            return rotator.rotate(config, request);
-        } catch (RotationException e) {
-            throw stopped(engine, "rotate", e);
         }
     }
 

@@ -1,20 +1,17 @@
 package dev.spectral.provision.maven;
 
 import dev.spectral.provision.config.Config;
-import dev.spectral.provision.config.Environment;
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.report.VerifyReport;
+import dev.spectral.provision.verify.FailOn;
+import dev.spectral.provision.verify.Verification;
 import dev.spectral.provision.verify.remote.RemoteVerifier;
-import dev.spectral.provision.verify.workflow.WorkflowGatingCheck;
 import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,8 +31,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractSpectralMojo {
 
-    private static final Set<String> FAIL_ON = Set.of("error", "warning");
-
     /** Also check 1Password and GitHub (needs op and gh signed in); for scheduled or main-branch jobs, never pull requests. */
     @Parameter(property = PropertyNames.VERIFY_REMOTE, defaultValue = "false")
     boolean remote;
@@ -52,13 +47,17 @@ public class VerifyMojo extends AbstractSpectralMojo {
     File workflows;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("spectral:verify skipped (" + PropertyNames.SKIP + ")");
-            return;
-        }
-        if (!FAIL_ON.contains(failOn)) {
-            throw new MojoFailureException(PropertyNames.VERIFY_FAIL_ON + " must be error or warning (it is '" + failOn + "')");
+    String goal() {
+        return "verify";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        FailOn failing;
+        try {
+            failing = FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(PropertyNames.VERIFY_FAIL_ON + ": " + e.getMessage(), e);
         }
         if (file == null && !Files.exists(environmentsFile())) {
             // As jacoco skips a module without execution data: a plugin bound in a parent pom reaches every module.
@@ -66,33 +65,22 @@ public class VerifyMojo extends AbstractSpectralMojo {
                     + PropertyNames.FILE + " to check another file)");
             return;
         }
-        List<Finding> findings = new ArrayList<>();
-        Config config = check(findings).config();
-        Set<String> published = config.environments().stream().map(Environment::name)
-                .filter(name -> !localEnvironments.contains(name)).collect(Collectors.toSet());
-        Optional<Path> workflowsFolder = workflows != null ? Optional.of(workflows.toPath())
-                : WorkflowGatingCheck.nearestWorkflows(basedir.toPath());
-        if (workflowsFolder.isPresent()) {
-            findings.addAll(new WorkflowGatingCheck(workflowsFolder.get(), p -> Paths.displayName(p, executionRoot.toPath()))
-                    .check(published));
-        } else {
+        List<Finding> offline = new ArrayList<>();
+        Config config = check(offline).config();
+        Verification verification = new Verification(Set.copyOf(localEnvironments), p -> DisplayPaths.displayName(p, executionRoot.toPath()));
+        Verification.Outcome outcome;
+        try (Engine engine = remote ? engine() : null) {
+            outcome = verification.run(config, offline, Optional.ofNullable(workflows).map(File::toPath), basedir.toPath(),
+                    Optional.ofNullable(engine).map(e -> new RemoteVerifier(e.op, e.github)), failing);
+        }
+        if (outcome.workflows().isEmpty()) {
             getLog().info("No .github/workflows at or above " + basedir + ": CI gating is not checked");
         }
-        if (remote) {
-            try (Engine engine = engine()) {
-                findings.addAll(new RemoteVerifier(engine.op, engine.github).verify(config, Set.copyOf(localEnvironments)));
-            }
-        }
-        findings.sort(Comparator.comparing((Finding f) -> f.position().file()).thenComparingInt(f -> f.position().line()));
-        log(findings);
-
-        long errors = findings.stream().filter(Finding::isError).count();
-        long warnings = findings.size() - errors;
-        boolean failed = errors > 0 || "warning".equals(failOn) && warnings > 0;
-        VerifyReport report = VerifyReport.of(shownFile(), remote, failOn, findings, failed);
+        log(outcome.findings());
+        VerifyReport report = VerifyReport.of(shownFile(), remote, failing.word(), outcome.findings(), outcome.failed());
         report("verify-report.json", report, report.markdown());
-        String summary = shownFile() + ": " + errors + " error(s), " + warnings + " warning(s)";
-        if (failed) {
+        String summary = shownFile() + ": " + outcome.errors() + " error(s), " + outcome.warnings() + " warning(s)";
+        if (outcome.failed()) {
             throw new MojoFailureException("spectral:verify found problems in " + summary + "; each is listed above with its fix");
         }
         getLog().info("spectral:verify " + summary + (remote ? " (remote checks included)" : ""));

@@ -132,9 +132,8 @@ public final class Rotator {
         if (plan.republish().isEmpty()) {
             return new RotationOutcome(plan, true, Optional.empty(), Optional.empty(), false, since(start));
         }
-        ProvisionRequest template = request.publishing();
-        ProvisionRequest publish = new ProvisionRequest(String.join(",", plan.republish()), template.localEnvironments(),
-                template.dotEnvFile(), false, false, template.createEnvironments(), template.force());
+        ProvisionRequest publish = request.publishing().forEnvironments(String.join(",", plan.republish()),
+                ProvisionRequest.Option.DRY_RUN, ProvisionRequest.Option.PRUNE);
         try {
             ProvisionOutcome outcome = provisioner.provision(config, publish);
             return new RotationOutcome(plan, true, Optional.of(outcome), Optional.empty(), false, since(start));

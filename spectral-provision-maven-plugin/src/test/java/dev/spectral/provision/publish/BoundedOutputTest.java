@@ -99,8 +99,7 @@ class BoundedOutputTest {
                 + "disconnect/reset before headers. reset reason: connection termination ".repeat(20) + "(HTTP 502)\n"));
         GhCli gh = new GhCli(runner, "gh", Optional.of("acme/app"), Duration.ofSeconds(30), redactor,
                 RequestBudget.of(GitHubLimits.defaults()), log);
-        ProvisionRequest request = new ProvisionRequest(String.join(",", ENVIRONMENTS), Set.of("dev"), Path.of(".env"), false, false,
-                false, false);
+        ProvisionRequest request = new ProvisionRequest(String.join(",", ENVIRONMENTS), Set.of("dev"), Path.of(".env"), Set.of());
 
         ProvisionOutcome outcome = new Provisioner(onePassword, gh, new DotEnvWriter(runner), pool, log).provision(config(), request);
 

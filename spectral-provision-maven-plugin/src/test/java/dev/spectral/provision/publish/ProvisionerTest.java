@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,17 @@ class ProvisionerTest {
     }
 
     private ProvisionRequest request(String selection, boolean dryRun, boolean prune, boolean createEnvironments) {
-        return new ProvisionRequest(selection, Set.of("dev", "dev2"), dir.resolve(".env"), dryRun, prune, createEnvironments, false);
+        Set<ProvisionRequest.Option> options = EnumSet.noneOf(ProvisionRequest.Option.class);
+        if (dryRun) {
+            options.add(ProvisionRequest.Option.DRY_RUN);
+        }
+        if (prune) {
+            options.add(ProvisionRequest.Option.PRUNE);
+        }
+        if (createEnvironments) {
+            options.add(ProvisionRequest.Option.CREATE_ENVIRONMENTS);
+        }
+        return new ProvisionRequest(selection, Set.of("dev", "dev2"), dir.resolve(".env"), options);
     }
 
     private ProvisionRequest request(String selection) {

@@ -73,7 +73,7 @@ class RotationPlannerTest {
 
     private static RotationRequest request(String key, Optional<String> env) {
         return new RotationRequest(key, env, false, false, Optional.empty(),
-                new ProvisionRequest("", LOCAL, Path.of(".env"), false, false, false, false));
+                new ProvisionRequest("", LOCAL, Path.of(".env"), Set.of()));
     }
 
     private static RotationPlan plan(String key, Optional<String> env) throws RotationException {

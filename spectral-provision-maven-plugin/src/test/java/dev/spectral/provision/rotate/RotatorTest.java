@@ -149,7 +149,7 @@ class RotatorTest {
 
     private static RotationRequest request(String key, Optional<String> env, boolean dryRun, boolean yes) {
         return new RotationRequest(key, env, dryRun, yes, Optional.empty(),
-                new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), false, false, false, false));
+                new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of()));
     }
 
     private static RotationRequest confirmed(String key) {
@@ -251,8 +251,7 @@ class RotatorTest {
     @Test
     void aPromptKeyTakesTheValueFromTheNamedVariable() throws Exception {
         RotationRequest request = new RotationRequest("VENDOR_KEY", Optional.empty(), false, true,
-                Optional.of("env:NEW_VENDOR_KEY"), new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"),
-                        false, false, false, false));
+                Optional.of("env:NEW_VENDOR_KEY"), new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of()));
 
         RotationOutcome outcome = rotator(FakeTerminal.batch(), Map.of("NEW_VENDOR_KEY", TYPED_VENDOR_KEY))
                 .rotate(CONFIG, request);

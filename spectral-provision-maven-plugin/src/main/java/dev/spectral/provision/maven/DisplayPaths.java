@@ -3,9 +3,9 @@ package dev.spectral.provision.maven;
 import java.nio.file.Path;
 
 /** How paths are shown to the user. */
-final class Paths {
+final class DisplayPaths {
 
-    private Paths() {
+    private DisplayPaths() {
     }
 
     /** The path relative to where the build started, when it lies below it; else absolute. */
