@@ -31,7 +31,7 @@ final class DotEnvTarget {
     /** The .env text of a local environment; empty when a value cannot be written so that loaders agree. */
     private static Optional<String> text(Environment env, Map<OpReference, SecretValue> values) {
         try {
-            return Optional.of(DotEnvFormat.render(header(env), values(env, values)));
+            return Optional.of(DotEnvFormat.render(env.name(), header(env), values(env, values)));
         } catch (DotEnvFormat.UnwritableValueException e) {
             return Optional.empty();
         }
@@ -59,7 +59,7 @@ final class DotEnvTarget {
         Map<String, String> content = values(env, values);
         Optional<String> error = Optional.empty();
         try {
-            writer.write(file, DotEnvFormat.render(header(env), content));
+            writer.write(file, DotEnvFormat.render(env.name(), header(env), content));
             log.info("[" + env.name() + "] wrote " + content.size() + " key(s) to " + file + " (mode 0600)");
         } catch (DotEnvWriter.DotEnvException | DotEnvFormat.UnwritableValueException e) {
             error = Optional.of(e.getMessage());

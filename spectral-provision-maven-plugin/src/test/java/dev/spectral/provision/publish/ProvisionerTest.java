@@ -312,6 +312,36 @@ class ProvisionerTest {
     }
 
     @Test
+    void aLocalEnvironmentKeepsBackslashesAndQuotesInTheFormEveryLoaderReadsBack() throws Exception {
+        gitIgnoresTheDotEnv();
+        onePassword.values.put("op://spectral/anthropic-dev/credential", "C:\\Users\\dev\\key.pem");
+        onePassword.values.put("op://spectral/signing-dev/jwk", "it's\nmulti-line");
+
+        ProvisionOutcome outcome = provision(request("dev"));
+
+        assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
+        String content = Files.readString(dir.resolve(".env"));
+        assertTrue(content.contains("API_KEY='C:\\Users\\dev\\key.pem'\n"), content);
+        assertTrue(content.contains("SIGNING_KEY=\"it's\nmulti-line\"\n"), content);
+    }
+
+    @Test
+    void aValueNoDotEnvLineCarriesFailsTheEnvironmentAndWritesNothing() throws Exception {
+        gitIgnoresTheDotEnv();
+        onePassword.values.put("op://spectral/signing-dev/jwk", "secret-4711-${HOME}");
+
+        ProvisionOutcome outcome = provision(request("dev"));
+
+        assertFalse(Files.exists(dir.resolve(".env")));
+        assertEquals(3, outcome.failures().size(), outcome.results().toString());
+        String message = outcome.failures().get(0).error().orElseThrow();
+        assertTrue(message.contains("environment 'dev'") && message.contains("SIGNING_KEY: it holds ${...}"), message);
+        assertTrue(log.lines("ERROR").stream().anyMatch(l -> l.contains("SIGNING_KEY")), log.lines().toString());
+        assertFalse(log.all().contains("4711"), log.all());
+        assertFalse(message.contains("4711"), message);
+    }
+
+    @Test
     void aLocalEnvironmentThatGitWouldCommitIsRefusedBeforeResolving() {
         git.on(List.of("git", "-C", dir.toString(), "ls-files"), c -> exit(1, ""));
         git.on(List.of("git", "-C", dir.toString(), "check-ignore"), c -> exit(1, ""));
