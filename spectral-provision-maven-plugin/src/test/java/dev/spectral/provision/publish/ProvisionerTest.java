@@ -314,8 +314,8 @@ class ProvisionerTest {
     @Test
     void aLocalEnvironmentKeepsBackslashesAndQuotesInTheFormEveryLoaderReadsBack() throws Exception {
         gitIgnoresTheDotEnv();
-        onePassword.values.put("op://spectral/anthropic-dev/credential", "C:\\Users\\dev\\key.pem");
-        onePassword.values.put("op://spectral/signing-dev/jwk", "it's\nmulti-line");
+        onePassword.put("op://Spectral/anthropic-dev/credential", "C:\\Users\\dev\\key.pem");
+        onePassword.put("op://Spectral/signing-dev/jwk", "it's\nmulti-line");
 
         ProvisionOutcome outcome = provision(request("dev"));
 
@@ -328,7 +328,7 @@ class ProvisionerTest {
     @Test
     void aValueNoDotEnvLineCarriesFailsTheEnvironmentAndWritesNothing() throws Exception {
         gitIgnoresTheDotEnv();
-        onePassword.values.put("op://spectral/signing-dev/jwk", "secret-4711-${HOME}");
+        onePassword.put("op://Spectral/signing-dev/jwk", "secret-4711-${HOME}");
 
         ProvisionOutcome outcome = provision(request("dev"));
 
