@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,15 +40,13 @@ final class StateFile {
             return state;
         }
         reserveGivenIds(repos, state);
-        for (Iterator<Map.Entry<String, JsonNode>> it = repos.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> r = it.next();
+        for (Map.Entry<String, JsonNode> r : repos.properties()) {
             if (r.getKey().indexOf('/') <= 0) {
                 throw new IOException(file + ": repository \"" + r.getKey() + "\" is not owner/name");
             }
             RepoState repo = new RepoState(r.getKey(), r.getValue().has("id") ? r.getValue().get("id").asLong() : state.newId());
             state.repos.put(repo.fullName, repo);
-            for (Iterator<Map.Entry<String, JsonNode>> envs = r.getValue().path("environments").fields(); envs.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = envs.next();
+            for (Map.Entry<String, JsonNode> e : r.getValue().path("environments").properties()) {
                 EnvironmentState env = readEnvironment(e.getKey(), e.getValue(), state, clock);
                 repo.environments.put(env.name, env);
             }
@@ -69,10 +66,10 @@ final class StateFile {
         long id = node.has("id") ? node.get("id").asLong() : state.newId();
         Instant created = stamp(node, "created_at", clock);
         EnvironmentState env = new EnvironmentState(name, id, created, stamp(node, "updated_at", clock));
-        node.path("secrets").fields().forEachRemaining(s -> env.secrets.put(s.getKey().toUpperCase(Locale.ROOT),
+        node.path("secrets").properties().forEach(s -> env.secrets.put(s.getKey().toUpperCase(Locale.ROOT),
                 new StoredSecret(secretValue(s.getValue()), stamp(s.getValue(), "created_at", clock),
                         stamp(s.getValue(), "updated_at", clock))));
-        node.path("variables").fields().forEachRemaining(v -> env.variables.put(v.getKey().toUpperCase(Locale.ROOT),
+        node.path("variables").properties().forEach(v -> env.variables.put(v.getKey().toUpperCase(Locale.ROOT),
                 new StoredVariable(v.getValue().path("value").asText(), stamp(v.getValue(), "created_at", clock),
                         stamp(v.getValue(), "updated_at", clock))));
         return env;
