@@ -58,6 +58,27 @@ final class LiteralCorpus {
     }
 
     static List<Sample> secrets() {
+        return java.util.stream.Stream.concat(named().stream(), formats().stream()).toList();
+    }
+
+    /**
+     * Three samples of every value-only rule ({@link FormatSamples}): under the name a team would give it, under a
+     * neutral name ({@code SETTING_07}), and under a name that says "public": the value alone must decide.
+     */
+    static List<Sample> formats() {
+        List<Sample> samples = new java.util.ArrayList<>();
+        int neutral = 0;
+        for (FormatSamples.Format format : FormatSamples.all()) {
+            List<String> values = format.positives();
+            samples.add(secret(format.rule(), format.key(), values.get(0)));
+            samples.add(secret(format.rule(), String.format("SETTING_%02d", ++neutral), values.get(1)));
+            samples.add(secret(format.rule(), "NEXT_PUBLIC_" + format.key(), values.get(2)));
+        }
+        return samples;
+    }
+
+    /** Secrets as a team's file names them, including generic ones that only their name gives away. */
+    static List<Sample> named() {
         return List.of(
                 secret("anthropic", "ANTHROPIC_API_KEY", "sk-ant-api03-" + chars(BASE64URL, 93, "ant1") + "AA"),
                 secret("anthropic", "ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + chars(BASE64URL, 93, "ant2") + "AA"),
@@ -155,7 +176,7 @@ final class LiteralCorpus {
                 secret("high-entropy", "JWT_SECRET", hex(64, "ent2")),
                 secret("high-entropy", "SESSION_SECRET", b62(32, "ent3")),
                 secret("high-entropy", "CLOUDFLARE_GLOBAL_API_KEY", hex(37, "ent4")),
-                secret("high-entropy", "OAUTH_CLIENT_SECRET", "GOCSPX-" + chars(BASE64URL, 28, "ent5")),
+                secret("google-oauth", "OAUTH_CLIENT_SECRET", "GOCSPX-" + chars(BASE64URL, 28, "ent5")),
                 secret("high-entropy", "resendApiKey", "re_" + b62(8, "ent6") + "_" + b62(24, "ent7")),
                 secret("high-entropy", "ENCRYPTION_KEY", chars(BASE64, 43, "ent8") + "="),
                 secret("high-entropy", "WEBHOOK_SIGNING_KEY", hex(20, "ent9")));
