@@ -1,5 +1,8 @@
 package dev.spectral.provision.verify;
 
+import dev.spectral.provision.verify.scan.AuthHeaderRule;
+import dev.spectral.provision.verify.scan.ConnectionStringRule;
+import dev.spectral.provision.verify.scan.EncodedRule;
 import dev.spectral.provision.verify.scan.EntropyRule;
 import dev.spectral.provision.verify.scan.JwkRule;
 import dev.spectral.provision.verify.scan.JwtRule;
@@ -21,8 +24,9 @@ import java.util.Optional;
  * <ol>
  *   <li>Known formats, whatever the key is called: vendors' tokens and webhook URLs ({@link TokenFormats}),
  *       key files and identities ({@link KeyFiles}), Supabase service-role JWTs, private JWKs, other JWTs
- *       (bearer tokens; Supabase anon JWTs are public), URLs and DSNs with a password, URLs with a token in
- *       their query.
+ *       (bearer tokens; Supabase anon JWTs are public), connection strings with an account key or secret,
+ *       URLs and DSNs with a password, URLs with a token in their query, HTTP authorization headers, and any
+ *       of these base64-encoded.
  *   <li>Generic, reading the key's name too: a password under a password's name, and a high-entropy value
  *       under a secret's name; known public values (URLs, hostnames, UUIDs, anon keys, ...) never count.
  * </ol>
@@ -48,13 +52,17 @@ public final class SecretRules {
         rules.add(new JwtRule("supabase-service-role", "Supabase service-role JWT", Jwts.Kind.SERVICE_ROLE));
         rules.add(new JwkRule("private-jwk", "JSON Web Key with private members"));
         rules.add(new JwtRule("jwt", "JSON Web Token (a bearer credential)", Jwts.Kind.BEARER));
+        rules.add(new ConnectionStringRule("connection-string", "connection string with an account key or secret"));
         rules.add(new UrlPasswordRule("url-password", "URL or DSN with an embedded password"));
         rules.add(new UrlTokenRule("url-token", "URL with a credential in its query"));
+        rules.add(new AuthHeaderRule("auth-header", "HTTP authorization header with a credential"));
         return List.copyOf(rules);
     }
 
     private static List<SecretRule> defaults() {
         List<SecretRule> rules = new ArrayList<>(VALUE_RULES);
+        rules.add(new EncodedRule("base64", "base64 of a secret in a known format (a key file, token or credential)",
+                VALUE_RULES));
         rules.add(new PasswordRule("password", "password in plain text (the key names a password)"));
         rules.add(new EntropyRule("high-entropy", "random-looking value under a secret's name"));
         return List.copyOf(rules);

@@ -347,9 +347,11 @@ class ChecksTest {
         void failsKnownFormatsUnderNeutralNames() {
             String toml = "[production]\nSETTING_01 = \"glpat-" + Fakes.b64url(20, "n1") + "\"\n"
                     + "SETTING_02 = \"https://discord.com/api/webhooks/712345678901234567/" + Fakes.b64url(68, "n2") + "\"\n"
+                    + "SETTING_03 = \"DefaultEndpointsProtocol=https;AccountName=spectral;AccountKey=" + Fakes.b64(86, "n3")
+                    + "==;EndpointSuffix=core.windows.net\"\n"
                     + "SETTING_04 = \"AGE-SECRET-KEY-1" + Fakes.chars(Fakes.BECH32, 58, "n4").toUpperCase() + "\"\n";
             List<Finding> findings = run(check, toml);
-            assertEquals(List.of("gitlab", "discord-webhook", "age-key"),
+            assertEquals(List.of("gitlab", "discord-webhook", "connection-string", "age-key"),
                     findings.stream().map(f -> f.message().replaceAll(".*\\(rule ([a-z0-9-]+),.*", "$1")).toList(),
                     findings::toString);
             assertTrue(findings.stream().noneMatch(f -> f.format().contains(Fakes.b64url(20, "n1"))), "no value repeated");

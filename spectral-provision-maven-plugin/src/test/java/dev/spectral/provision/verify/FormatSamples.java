@@ -447,7 +447,57 @@ final class FormatSamples {
                                 "[Interface]\nPrivateKey=" + b64(42, "fwg2") + "E=\n",
                                 "[Peer]\nPublicKey = " + b64(42, "fwg3") + "Q=\nPresharedKey = " + b64(42, "fwg4") + "g=\n"),
                         List.of("[Peer]\nPublicKey = " + b64(42, "fwg5") + "A=\nEndpoint = vpn.example.net:51820\n",
-                                "PrivateKey = /etc/wireguard/private.key")));
+                                "PrivateKey = /etc/wireguard/private.key")),
+
+                // --- connection strings, URLs, headers, encodings
+                f("connection-string", "AZURE_STORAGE_CONNECTION_STRING",
+                        List.of("DefaultEndpointsProtocol=https;AccountName=spectralstore;AccountKey=" + b64(86, "fcs1")
+                                        + "==;EndpointSuffix=core.windows.net",
+                                "Endpoint=sb://spectral.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+                                        + "SharedAccessKey=" + b64(43, "fcs2") + "=",
+                                "AccountEndpoint=https://spectral.documents.azure.com:443/;AccountKey=" + b64(86, "fcs3") + "==;",
+                                "Endpoint=https://spectral.azconfig.io;Id=" + b62(6, "fcs4") + ";Secret=" + b64(43, "fcs5") + "=",
+                                "Endpoint=https://spectral.service.signalr.net;AccessKey=" + b64(43, "fcs6") + "=;Version=1.0;"),
+                        List.of("DefaultEndpointsProtocol=https;AccountName=spectralstore;EndpointSuffix=core.windows.net",
+                                "InstrumentationKey=" + uuid("fcs7") + ";IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
+                                "DefaultEndpointsProtocol=https;AccountName=spectralstore;AccountKey=${STORAGE_KEY};"
+                                        + "EndpointSuffix=core.windows.net",
+                                "Endpoint=sb://spectral.servicebus.windows.net/;Authentication=ManagedIdentity",
+                                "UseDevelopmentStorage=true")),
+                f("url-password", "DATABASE_URL",
+                        List.of("postgres://app:" + b62(24, "fup1") + "@db.internal:5432/app",
+                                "spectral.redis.cache.windows.net:6380,password=" + b64(43, "fup2") + "=,ssl=True,abortConnect=False",
+                                "Server=tcp:spectral.database.windows.net,1433;Initial Catalog=app;User ID=app;Password="
+                                        + b62(20, "fup3") + ";Encrypt=True;",
+                                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"svc\" password=\""
+                                        + b64(40, "fup4") + "\";",
+                                "<add key=\"ClearTextPassword\" value=\"" + b62(16, "fup5") + "\" />"),
+                        List.of("postgres://app@db.internal:5432/app?sslmode=require",
+                                "spectral.redis.cache.windows.net:6380,ssl=True,abortConnect=False",
+                                "Server=tcp:spectral.database.windows.net,1433;Initial Catalog=app;Authentication=Active Directory Default;",
+                                "postgres://app:${DB_PASSWORD}@db.internal:5432/app")),
+                f("url-token", "EXPORT_URL",
+                        List.of("https://api.example.com/v1/export?access_token=" + b62(32, "fut1"),
+                                "https://gitlab.example.com/api/v4/projects?private_token=" + b62(20, "fut2"),
+                                "https://spectral-fn.azurewebsites.net/api/ingest?code=" + b64url(54, "fut3") + "==",
+                                "https://chat.googleapis.com/v1/spaces/AAAA/messages?key=" + b62(39, "fut4") + "&token=" + b62(20, "fut5")),
+                        List.of("https://cdn.spectral.dev/img?key=hero-banner&w=1200", "https://shop.spectral.dev/checkout?code=EUR",
+                                "https://docs.spectral.dev/guide?page=auth-tokens#api-key",
+                                "https://api.example.com/v1/export?access_token=${TOKEN}")),
+                f("auth-header", "EXTRA_HEADERS",
+                        List.of("Authorization: Basic " + base64("ci-bot:" + b62(20, "fah1")),
+                                "Authorization: Bearer " + b62(40, "fah2"), "X-Api-Key: " + b62(32, "fah3"),
+                                "Bearer " + b64url(40, "fah4")),
+                        List.of("Authorization: Bearer ${API_TOKEN}", "Bearer tokens expire after an hour", "X-Api-Key",
+                                "Authorization: Basic")),
+                f("base64", "KUBE_CLIENT_KEY_DATA",
+                        List.of(base64(pem("RSA PRIVATE KEY", "fb1")),
+                                base64("{\n  \"type\": \"service_account\",\n  \"private_key\": \""
+                                        + pem("PRIVATE KEY", "fb2").replace("\n", "\\n") + "\"\n}"),
+                                base64(jwt("{\"sub\":\"billing\",\"exp\":2015000000}", "fb3")),
+                                base64("postgres://app:" + b62(20, "fb4") + "@db.internal:5432/app")),
+                        List.of(base64("feature-flags-v2"), base64(pem("PUBLIC KEY", "fb5")),
+                                base64("Welcome to Spectral, the secrets lifecycle for builds!"))));
     }
 
     private static String teams(String label) {

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spectral.provision.verify.scan.AuthHeaderRule;
+import dev.spectral.provision.verify.scan.ConnectionStringRule;
+import dev.spectral.provision.verify.scan.EncodedRule;
 import dev.spectral.provision.verify.scan.Entropy;
 import dev.spectral.provision.verify.scan.EntropyRule;
 import dev.spectral.provision.verify.scan.Jwks;
 import dev.spectral.provision.verify.scan.Jwts;
 import dev.spectral.provision.verify.scan.KeyNames;
 import dev.spectral.provision.verify.scan.PublicValues;
+import dev.spectral.provision.verify.scan.UrlPasswordRule;
+import dev.spectral.provision.verify.scan.UrlTokenRule;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,6 +150,60 @@ class ScanPartsTest {
             String both = Fakes.supabaseJwt("anon", "a") + " " + Fakes.supabaseJwt("service_role", "a");
             assertFalse(Jwts.isAnonToken(both));
             assertEquals(List.of(Jwts.Kind.ANON, Jwts.Kind.SERVICE_ROLE), Jwts.kinds(both));
+        }
+    }
+
+    @Nested
+    class Strings {
+        private final SecretRule connection = new ConnectionStringRule("connection-string", "test");
+        private final SecretRule password = new UrlPasswordRule("url-password", "test");
+        private final SecretRule token = new UrlTokenRule("url-token", "test");
+        private final SecretRule header = new AuthHeaderRule("auth-header", "test");
+
+        @Test
+        void aConnectionStringWithAnAccountKeyIsASecretAndOneWithoutIsNot() {
+            String base = "DefaultEndpointsProtocol=https;AccountName=spectralstore;EndpointSuffix=core.windows.net";
+            assertFalse(connection.matches("K", base));
+            assertTrue(connection.matches("K", base + ";AccountKey=" + Fakes.b64(86, "cs") + "=="));
+            assertFalse(connection.matches("K", base + ";AccountKey=${KEY}"), "a placeholder");
+            assertFalse(connection.matches("K", base + ";AccountKey=short"), "shorter than a key");
+            assertFalse(connection.matches("K", "InstrumentationKey=" + Fakes.uuid("ik") + ";IngestionEndpoint=https://x"),
+                    "Application Insights keys are documented as not secret");
+            assertFalse(connection.matches("K", "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root"));
+        }
+
+        @Test
+        void aPasswordAnywhereInAConnectionStringCounts() {
+            assertTrue(password.matches("K", "host:6380,password=" + Fakes.b62(20, "p1") + ",ssl=True"));
+            assertTrue(password.matches("K", "Server=db;Database=app;User Id=app;Pwd=" + Fakes.b62(12, "p2") + ";"));
+            assertTrue(password.matches("K", "x required username=\"a\" password=\"" + Fakes.b62(12, "p3") + "\";"));
+            assertFalse(password.matches("K", "x required username=\"a\" password=\"\";"), "empty");
+            assertFalse(password.matches("K", "host:6380,password=${REDIS_PASSWORD},ssl=True"));
+            assertFalse(password.matches("K", "bypass=true&passage=2"), "only whole parameter names");
+        }
+
+        @Test
+        void keyAndCodeParametersCountOnlyWhenTheirValueLooksRandom() {
+            assertTrue(token.matches("K", "https://fn.azurewebsites.net/api/x?code=" + Fakes.b64url(54, "c1") + "=="));
+            assertFalse(token.matches("K", "https://shop.example.com/?code=SUMMER-SALE-2024"));
+            assertFalse(token.matches("K", "https://cdn.example.com/img?key=hero-banner-large&w=2"));
+            assertTrue(token.matches("K", "https://x.example.com/?private_token=" + Fakes.b62(20, "c2")));
+        }
+
+        @Test
+        void authorizationHeadersWithACredential() {
+            assertTrue(header.matches("K", "Authorization: Bearer " + Fakes.b62(32, "h1")));
+            assertTrue(header.matches("K", "{\"Private-Token\": \"" + Fakes.b62(20, "h2") + "\"}"));
+            assertFalse(header.matches("K", "Authorization: Bearer $TOKEN"));
+            assertFalse(header.matches("K", "Bearer realm=api"));
+        }
+
+        @Test
+        void readsBase64OnlyWhenItDecodesToText() {
+            SecretRule encoded = new EncodedRule("base64", "test", List.of(new UrlPasswordRule("url-password", "test")));
+            assertTrue(encoded.matches("K", "client-key-data: " + Fakes.base64("mysql://u:" + Fakes.b62(12, "e1") + "@db/x")));
+            assertFalse(encoded.matches("K", Fakes.b64(64, "e2")), "random bytes are not text");
+            assertFalse(encoded.matches("K", Fakes.base64("postgres://u@db/x")), "text without a credential");
         }
     }
 
