@@ -28,7 +28,8 @@ import java.util.Optional;
  *       URLs and DSNs with a password, URLs with a token in their query, HTTP authorization headers, and any
  *       of these base64-encoded.
  *   <li>Generic, reading the key's name too: a password under a password's name, and a high-entropy value
- *       under a secret's name; known public values (URLs, hostnames, UUIDs, anon keys, ...) never count.
+ *       under a secret's name; values public by design (URLs, hostnames, UUIDs, anon and publishable keys,
+ *       public keys, fingerprints, ...) and public keys' names never count.
  * </ol>
  */
 public final class SecretRules {

@@ -358,6 +358,17 @@ class ChecksTest {
         }
 
         @Test
+        void passesPublicByDesignValuesUnderSecretSoundingNames() {
+            assertEquals(List.of(), run(check, "[production]\n"
+                    + "RECAPTCHA_SITE_KEY = \"6L" + Fakes.b64url(38, "p1") + "\"\n"
+                    + "NEXT_PUBLIC_POSTHOG_KEY = \"phc_" + Fakes.b62(43, "p2") + "\"\n"
+                    + "SEGMENT_WRITE_KEY = \"" + Fakes.b62(32, "p3") + "\"\n"
+                    + "DEPLOY_KEY = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + Fakes.b64(43, "p4") + "\"\n"
+                    + "SERVER_KEY_PIN = \"sha256/" + Fakes.b64(43, "p5") + "=\"\n"
+                    + "BACKUP_ENCRYPTION_KEY = \"age1" + Fakes.chars(Fakes.BECH32, 58, "p6") + "\"\n"));
+        }
+
+        @Test
         void failsARandomValueUnderASecretsNameButNotUnderAnIdsName() {
             String random = Fakes.b62(40, "generic");
             Finding f = only(run(check, "[production]\nSESSION_SECRET = \"" + random + "\"\nSESSION_KEY_ID = \"" + random + "\"\n"));

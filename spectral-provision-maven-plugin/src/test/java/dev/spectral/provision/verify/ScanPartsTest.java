@@ -42,6 +42,18 @@ class ScanPartsTest {
             "PASSWORD_FILE, false", "JWT_ALGORITHM, false", "TOKEN_TTL, false", "SIGNING_KEY_FINGERPRINT, false",
             // words that only contain a secret word's letters
             "KEYBOARD_LAYOUT, false", "AUTHOR, false", "MONKEY_PATCH, false", "APP_ENV, false", "LOG_LEVEL, false",
+            // keys public by design: captcha site keys, vendors' documented public keys; their secret halves count
+            "RECAPTCHA_SITE_KEY, false", "NEXT_PUBLIC_RECAPTCHA_SITE_KEY, false", "HCAPTCHA_SITEKEY, false",
+            "RECAPTCHA_SECRET_KEY, true", "TURNSTILE_SECRET_KEY, true", "AMPLITUDE_API_KEY, false",
+            "AMPLITUDE_SECRET_KEY, true", "MIXPANEL_TOKEN, false", "MIXPANEL_API_SECRET, true",
+            "MIXPANEL_SERVICE_ACCOUNT_TOKEN, true", "SEGMENT_WRITE_KEY, false", "ALGOLIA_SEARCH_API_KEY, false",
+            "ALGOLIA_ADMIN_API_KEY, true", "PUSHER_APP_KEY, false", "PUSHER_APP_SECRET, true", "DD_CLIENT_TOKEN, false",
+            "DD_API_KEY, true", "NEXT_PUBLIC_POSTHOG_KEY, false", "POSTHOG_PERSONAL_API_KEY, true",
+            // data keys are not credentials
+            "CACHE_KEY, false", "PARTITION_KEY, false", "ROUTING_KEY, false", "IDEMPOTENCY_KEY, false",
+            "LICENSE_KEY, true", "CACHE_PASSWORD, true",
+            // attribute heads of pins and digests
+            "SERVER_KEY_PIN, false", "SIGNING_KEY_SHA256, false", "AGE_RECIPIENT, false",
         })
         void readsWhatANameSays(String key, boolean secret) {
             assertEquals(secret, KeyNames.suggestsSecret(key));
@@ -113,6 +125,27 @@ class ScanPartsTest {
                 assertFalse(PublicValues.isReadableIdentifier(token), token);
                 assertFalse(PublicValues.isReadableIdentifier("GOCSPX-" + token), token);
             }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHkQfakeFakeFakeFakeFakeFakeFakeFakeFakeFakeF",
+            "SHA256:fakeFingerprintOfAHostKeyForTests0123456789a", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "sha384-fakeSubresourceIntegrityHashForTests+0123456789/abcdefghijklmnop",
+            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
+            "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+            "phc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "pub0123456789abcdef0123456789abcdef",
+            "mob-00000000-0000-4000-a000-000000000000", "pk-lf-00000000-0000-4000-a000-000000000000"})
+        void publicByDesignValuesArePublic(String value) {
+            assertTrue(PublicValues.isPublic(value), value);
+        }
+
+        @Test
+        void anEncodedPemIsPublicOnlyWithoutAPrivateKey() {
+            assertTrue(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("PUBLIC KEY", "enc1"))));
+            assertTrue(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("CERTIFICATE", "enc2"))));
+            assertFalse(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("EC PRIVATE KEY", "enc3"))));
+            assertFalse(PublicValues.isEncodedPublicPem(Fakes.base64("not a pem at all")));
         }
 
         @Test
