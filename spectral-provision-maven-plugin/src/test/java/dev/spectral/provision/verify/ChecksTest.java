@@ -344,6 +344,31 @@ class ChecksTest {
         }
 
         @Test
+        void failsKnownFormatsUnderNeutralNames() {
+            String toml = "[production]\nSETTING_01 = \"glpat-" + Fakes.b64url(20, "n1") + "\"\n"
+                    + "SETTING_02 = \"https://discord.com/api/webhooks/712345678901234567/" + Fakes.b64url(68, "n2") + "\"\n"
+                    + "SETTING_03 = \"DefaultEndpointsProtocol=https;AccountName=spectral;AccountKey=" + Fakes.b64(86, "n3")
+                    + "==;EndpointSuffix=core.windows.net\"\n"
+                    + "SETTING_04 = \"AGE-SECRET-KEY-1" + Fakes.chars(Fakes.BECH32, 58, "n4").toUpperCase() + "\"\n";
+            List<Finding> findings = run(check, toml);
+            assertEquals(List.of("gitlab", "discord-webhook", "connection-string", "age-key"),
+                    findings.stream().map(f -> f.message().replaceAll(".*\\(rule ([a-z0-9-]+),.*", "$1")).toList(),
+                    findings::toString);
+            assertTrue(findings.stream().noneMatch(f -> f.format().contains(Fakes.b64url(20, "n1"))), "no value repeated");
+        }
+
+        @Test
+        void passesPublicByDesignValuesUnderSecretSoundingNames() {
+            assertEquals(List.of(), run(check, "[production]\n"
+                    + "RECAPTCHA_SITE_KEY = \"6L" + Fakes.b64url(38, "p1") + "\"\n"
+                    + "NEXT_PUBLIC_POSTHOG_KEY = \"phc_" + Fakes.b62(43, "p2") + "\"\n"
+                    + "SEGMENT_WRITE_KEY = \"" + Fakes.b62(32, "p3") + "\"\n"
+                    + "DEPLOY_KEY = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + Fakes.b64(43, "p4") + "\"\n"
+                    + "SERVER_KEY_PIN = \"sha256/" + Fakes.b64(43, "p5") + "=\"\n"
+                    + "BACKUP_ENCRYPTION_KEY = \"age1" + Fakes.chars(Fakes.BECH32, 58, "p6") + "\"\n"));
+        }
+
+        @Test
         void failsARandomValueUnderASecretsNameButNotUnderAnIdsName() {
             String random = Fakes.b62(40, "generic");
             Finding f = only(run(check, "[production]\nSESSION_SECRET = \"" + random + "\"\nSESSION_KEY_ID = \"" + random + "\"\n"));

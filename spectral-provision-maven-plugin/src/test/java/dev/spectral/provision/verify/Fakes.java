@@ -17,6 +17,11 @@ final class Fakes {
     static final String HEX = "0123456789abcdef";
     static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     static final String DIGITS = "0123456789";
+    static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final String LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+    static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** Bech32's alphabet (age keys). */
+    static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
     private Fakes() {
     }
@@ -37,6 +42,26 @@ final class Fakes {
 
     static String hex(int length, String label) {
         return chars(HEX, length, label);
+    }
+
+    static String b64(int length, String label) {
+        return chars(BASE64, length, label);
+    }
+
+    static String b64url(int length, String label) {
+        return chars(BASE64URL, length, label);
+    }
+
+    /** A random-looking UUID (lower-case hex, version 4 shape). */
+    static String uuid(String label) {
+        String h = hex(32, label);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-4" + h.substring(13, 16) + "-a" + h.substring(17, 20)
+                + "-" + h.substring(20);
+    }
+
+    /** Standard base64 with padding. */
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static String base64url(String text) {

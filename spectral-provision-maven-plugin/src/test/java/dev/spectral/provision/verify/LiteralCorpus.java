@@ -58,6 +58,27 @@ final class LiteralCorpus {
     }
 
     static List<Sample> secrets() {
+        return java.util.stream.Stream.concat(named().stream(), formats().stream()).toList();
+    }
+
+    /**
+     * Three samples of every value-only rule ({@link FormatSamples}): under the name a team would give it, under a
+     * neutral name ({@code SETTING_07}), and under a name that says "public": the value alone must decide.
+     */
+    static List<Sample> formats() {
+        List<Sample> samples = new java.util.ArrayList<>();
+        int neutral = 0;
+        for (FormatSamples.Format format : FormatSamples.all()) {
+            List<String> values = format.positives();
+            samples.add(secret(format.rule(), format.key(), values.get(0)));
+            samples.add(secret(format.rule(), String.format("SETTING_%02d", ++neutral), values.get(1)));
+            samples.add(secret(format.rule(), "NEXT_PUBLIC_" + format.key(), values.get(2)));
+        }
+        return samples;
+    }
+
+    /** Secrets as a team's file names them, including generic ones that only their name gives away. */
+    static List<Sample> named() {
         return List.of(
                 secret("anthropic", "ANTHROPIC_API_KEY", "sk-ant-api03-" + chars(BASE64URL, 93, "ant1") + "AA"),
                 secret("anthropic", "ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + chars(BASE64URL, 93, "ant2") + "AA"),
@@ -155,7 +176,11 @@ final class LiteralCorpus {
                 secret("high-entropy", "JWT_SECRET", hex(64, "ent2")),
                 secret("high-entropy", "SESSION_SECRET", b62(32, "ent3")),
                 secret("high-entropy", "CLOUDFLARE_GLOBAL_API_KEY", hex(37, "ent4")),
-                secret("high-entropy", "OAUTH_CLIENT_SECRET", "GOCSPX-" + chars(BASE64URL, 28, "ent5")),
+                secret("google-oauth", "OAUTH_CLIENT_SECRET", "GOCSPX-" + chars(BASE64URL, 28, "ent5")),
+                secret("high-entropy", "RECAPTCHA_SECRET_KEY", "6L" + chars(BASE64URL, 38, "ent10")),
+                secret("high-entropy", "AMPLITUDE_SECRET_KEY", hex(32, "ent11")),
+                secret("high-entropy", "ALGOLIA_ADMIN_API_KEY", hex(32, "ent12")),
+                secret("high-entropy", "MIXPANEL_SERVICE_ACCOUNT_TOKEN", b62(32, "ent13")),
                 secret("high-entropy", "resendApiKey", "re_" + b62(8, "ent6") + "_" + b62(24, "ent7")),
                 secret("high-entropy", "ENCRYPTION_KEY", chars(BASE64, 43, "ent8") + "="),
                 secret("high-entropy", "WEBHOOK_SIGNING_KEY", hex(20, "ent9")));
@@ -234,6 +259,61 @@ final class LiteralCorpus {
                 plain("path", "AUTH_CALLBACK_PATH", "/auth/callback"),
                 plain("word", "OAUTH_SCOPES", "openid email profile"),
                 plain("word", "TIMEZONE", "Europe/Berlin"),
-                plain("word", "CONTENT_SECURITY_POLICY", "default-src 'self'; img-src https: data:"));
+                plain("word", "CONTENT_SECURITY_POLICY", "default-src 'self'; img-src https: data:"),
+
+                // public by design: captcha site keys, analytics and publishable client keys (by name or prefix)
+                plain("captcha site key", "RECAPTCHA_SITE_KEY", "6L" + chars(BASE64URL, 38, "cap1")),
+                plain("captcha site key", "TURNSTILE_SITE_KEY", "0x4AAAAAAA" + chars(BASE64URL, 12, "cap2")),
+                plain("captcha site key", "HCAPTCHA_SITEKEY", Fakes.uuid("cap3")),
+                plain("analytics key", "POSTHOG_KEY", "phc_" + b62(43, "an1")),
+                plain("analytics key", "AMPLITUDE_API_KEY", hex(32, "an2")),
+                plain("analytics key", "MIXPANEL_TOKEN", hex(32, "an3")),
+                plain("analytics key", "SEGMENT_WRITE_KEY", b62(32, "an4")),
+                plain("analytics key", "DD_CLIENT_TOKEN", "pub" + hex(32, "an5")),
+                plain("analytics key", "BROWSER_LOGS_TOKEN", "pub" + hex(32, "an6")),
+                plain("publishable", "ALGOLIA_SEARCH_API_KEY", hex(32, "pub4")),
+                plain("publishable", "PUSHER_APP_KEY", hex(20, "pub5")),
+                plain("publishable", "LD_MOBILE_KEY", "mob-" + Fakes.uuid("pub6")),
+                plain("publishable", "LANGFUSE_PUBLIC_KEY", "pk-lf-" + Fakes.uuid("pub7")),
+                plain("publishable", "CLERK_PUBLISHABLE_KEY", "pk_live_" + Fakes.base64("clerk.spectral.dev$").replace("=", "")),
+                // public keys and fingerprints
+                plain("ssh public key", "DEPLOY_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + chars(BASE64, 43, "ssh1")
+                        + " deploy@spectral"),
+                plain("ssh public key", "SSH_AUTHORIZED_KEY", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ" + chars(BASE64, 500, "ssh2")),
+                plain("age recipient", "BACKUP_ENCRYPTION_KEY", "age1" + chars(Fakes.BECH32, 58, "age1")),
+                plain("public key", "VERIFY_KEY_B64", Fakes.base64(pem("PUBLIC KEY", "vk1"))),
+                plain("public key", "TLS_CERT", pem("CERTIFICATE", "crt1")),
+                plain("fingerprint", "SERVER_KEY_PIN", "sha256/" + chars(BASE64, 43, "pin1") + "="),
+                plain("fingerprint", "SSH_HOST_KEY", "SHA256:" + chars(BASE64, 43, "hk1")),
+                plain("fingerprint", "SIGNING_CERT_KEY", hexPairs(32, "cf1")),
+                plain("digest", "BASE_IMAGE_DIGEST", "sha256:" + hex(64, "dg1")),
+                plain("digest", "SCRIPT_INTEGRITY_KEY", "sha384-" + chars(BASE64, 64, "sri1")),
+                // data keys, not credentials
+                plain("data key", "CACHE_KEY", "deps-v2-" + hex(40, "ck1")),
+                plain("data key", "PARTITION_KEY", b62(24, "pk9")),
+                // connection strings and URLs without credentials
+                plain("connection string", "AZURE_STORAGE_CONNECTION_STRING",
+                        "DefaultEndpointsProtocol=https;AccountName=spectralstore;EndpointSuffix=core.windows.net"),
+                plain("connection string", "APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=" + Fakes.uuid("ai1")
+                        + ";IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/"),
+                plain("connection string", "REDIS_CONNECTION", "spectral.redis.cache.windows.net:6380,ssl=True,abortConnect=False"),
+                plain("connection string", "SQL_CONNECTION",
+                        "Server=tcp:spectral.database.windows.net,1433;Initial Catalog=app;Authentication=Active Directory Default;"),
+                plain("url", "CDN_IMAGE", "https://cdn.spectral.dev/img?key=hero-banner&w=1200"),
+                plain("url", "DISCORD_INVITE", "https://discord.com/invite/spectral"),
+                plain("url", "WEBHOOK_RECEIVER_URL", "https://hooks.spectral.dev/github"),
+                plain("base64", "BANNER_B64", Fakes.base64("Welcome to Spectral, the secrets lifecycle for builds!")),
+                plain("id", "TWILIO_ACCOUNT_SID", "AC" + hex(32, "sid1")),
+                plain("id", "STRIPE_PRICE_ID", "price_" + b62(24, "price1")));
+    }
+
+    /** {@code count} colon-separated upper-case hex pairs, as certificate fingerprints are printed. */
+    private static String hexPairs(int count, String label) {
+        String h = hex(2 * count, label).toUpperCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "" : ":").append(h, 2 * i, 2 * i + 2);
+        }
+        return out.toString();
     }
 }

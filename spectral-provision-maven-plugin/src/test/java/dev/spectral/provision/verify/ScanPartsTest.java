@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spectral.provision.verify.scan.AuthHeaderRule;
+import dev.spectral.provision.verify.scan.ConnectionStringRule;
+import dev.spectral.provision.verify.scan.EncodedRule;
 import dev.spectral.provision.verify.scan.Entropy;
 import dev.spectral.provision.verify.scan.EntropyRule;
 import dev.spectral.provision.verify.scan.Jwks;
 import dev.spectral.provision.verify.scan.Jwts;
 import dev.spectral.provision.verify.scan.KeyNames;
 import dev.spectral.provision.verify.scan.PublicValues;
+import dev.spectral.provision.verify.scan.UrlPasswordRule;
+import dev.spectral.provision.verify.scan.UrlTokenRule;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,18 @@ class ScanPartsTest {
             "PASSWORD_FILE, false", "JWT_ALGORITHM, false", "TOKEN_TTL, false", "SIGNING_KEY_FINGERPRINT, false",
             // words that only contain a secret word's letters
             "KEYBOARD_LAYOUT, false", "AUTHOR, false", "MONKEY_PATCH, false", "APP_ENV, false", "LOG_LEVEL, false",
+            // keys public by design: captcha site keys, vendors' documented public keys; their secret halves count
+            "RECAPTCHA_SITE_KEY, false", "NEXT_PUBLIC_RECAPTCHA_SITE_KEY, false", "HCAPTCHA_SITEKEY, false",
+            "RECAPTCHA_SECRET_KEY, true", "TURNSTILE_SECRET_KEY, true", "AMPLITUDE_API_KEY, false",
+            "AMPLITUDE_SECRET_KEY, true", "MIXPANEL_TOKEN, false", "MIXPANEL_API_SECRET, true",
+            "MIXPANEL_SERVICE_ACCOUNT_TOKEN, true", "SEGMENT_WRITE_KEY, false", "ALGOLIA_SEARCH_API_KEY, false",
+            "ALGOLIA_ADMIN_API_KEY, true", "PUSHER_APP_KEY, false", "PUSHER_APP_SECRET, true", "DD_CLIENT_TOKEN, false",
+            "DD_API_KEY, true", "NEXT_PUBLIC_POSTHOG_KEY, false", "POSTHOG_PERSONAL_API_KEY, true",
+            // data keys are not credentials
+            "CACHE_KEY, false", "PARTITION_KEY, false", "ROUTING_KEY, false", "IDEMPOTENCY_KEY, false",
+            "LICENSE_KEY, true", "CACHE_PASSWORD, true",
+            // attribute heads of pins and digests
+            "SERVER_KEY_PIN, false", "SIGNING_KEY_SHA256, false", "AGE_RECIPIENT, false",
         })
         void readsWhatANameSays(String key, boolean secret) {
             assertEquals(secret, KeyNames.suggestsSecret(key));
@@ -110,6 +127,27 @@ class ScanPartsTest {
             }
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHkQfakeFakeFakeFakeFakeFakeFakeFakeFakeFakeF",
+            "SHA256:fakeFingerprintOfAHostKeyForTests0123456789a", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "sha384-fakeSubresourceIntegrityHashForTests+0123456789/abcdefghijklmnop",
+            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
+            "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+            "phc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "pub0123456789abcdef0123456789abcdef",
+            "mob-00000000-0000-4000-a000-000000000000", "pk-lf-00000000-0000-4000-a000-000000000000"})
+        void publicByDesignValuesArePublic(String value) {
+            assertTrue(PublicValues.isPublic(value), value);
+        }
+
+        @Test
+        void anEncodedPemIsPublicOnlyWithoutAPrivateKey() {
+            assertTrue(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("PUBLIC KEY", "enc1"))));
+            assertTrue(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("CERTIFICATE", "enc2"))));
+            assertFalse(PublicValues.isEncodedPublicPem(Fakes.base64(Fakes.pem("EC PRIVATE KEY", "enc3"))));
+            assertFalse(PublicValues.isEncodedPublicPem(Fakes.base64("not a pem at all")));
+        }
+
         @Test
         void aBase64SecretStartingWithASlashIsNotAPath() {
             assertTrue(PublicValues.isPath("/run/secrets/db_password"));
@@ -145,6 +183,60 @@ class ScanPartsTest {
             String both = Fakes.supabaseJwt("anon", "a") + " " + Fakes.supabaseJwt("service_role", "a");
             assertFalse(Jwts.isAnonToken(both));
             assertEquals(List.of(Jwts.Kind.ANON, Jwts.Kind.SERVICE_ROLE), Jwts.kinds(both));
+        }
+    }
+
+    @Nested
+    class Strings {
+        private final SecretRule connection = new ConnectionStringRule("connection-string", "test");
+        private final SecretRule password = new UrlPasswordRule("url-password", "test");
+        private final SecretRule token = new UrlTokenRule("url-token", "test");
+        private final SecretRule header = new AuthHeaderRule("auth-header", "test");
+
+        @Test
+        void aConnectionStringWithAnAccountKeyIsASecretAndOneWithoutIsNot() {
+            String base = "DefaultEndpointsProtocol=https;AccountName=spectralstore;EndpointSuffix=core.windows.net";
+            assertFalse(connection.matches("K", base));
+            assertTrue(connection.matches("K", base + ";AccountKey=" + Fakes.b64(86, "cs") + "=="));
+            assertFalse(connection.matches("K", base + ";AccountKey=${KEY}"), "a placeholder");
+            assertFalse(connection.matches("K", base + ";AccountKey=short"), "shorter than a key");
+            assertFalse(connection.matches("K", "InstrumentationKey=" + Fakes.uuid("ik") + ";IngestionEndpoint=https://x"),
+                    "Application Insights keys are documented as not secret");
+            assertFalse(connection.matches("K", "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root"));
+        }
+
+        @Test
+        void aPasswordAnywhereInAConnectionStringCounts() {
+            assertTrue(password.matches("K", "host:6380,password=" + Fakes.b62(20, "p1") + ",ssl=True"));
+            assertTrue(password.matches("K", "Server=db;Database=app;User Id=app;Pwd=" + Fakes.b62(12, "p2") + ";"));
+            assertTrue(password.matches("K", "x required username=\"a\" password=\"" + Fakes.b62(12, "p3") + "\";"));
+            assertFalse(password.matches("K", "x required username=\"a\" password=\"\";"), "empty");
+            assertFalse(password.matches("K", "host:6380,password=${REDIS_PASSWORD},ssl=True"));
+            assertFalse(password.matches("K", "bypass=true&passage=2"), "only whole parameter names");
+        }
+
+        @Test
+        void keyAndCodeParametersCountOnlyWhenTheirValueLooksRandom() {
+            assertTrue(token.matches("K", "https://fn.azurewebsites.net/api/x?code=" + Fakes.b64url(54, "c1") + "=="));
+            assertFalse(token.matches("K", "https://shop.example.com/?code=SUMMER-SALE-2024"));
+            assertFalse(token.matches("K", "https://cdn.example.com/img?key=hero-banner-large&w=2"));
+            assertTrue(token.matches("K", "https://x.example.com/?private_token=" + Fakes.b62(20, "c2")));
+        }
+
+        @Test
+        void authorizationHeadersWithACredential() {
+            assertTrue(header.matches("K", "Authorization: Bearer " + Fakes.b62(32, "h1")));
+            assertTrue(header.matches("K", "{\"Private-Token\": \"" + Fakes.b62(20, "h2") + "\"}"));
+            assertFalse(header.matches("K", "Authorization: Bearer $TOKEN"));
+            assertFalse(header.matches("K", "Bearer realm=api"));
+        }
+
+        @Test
+        void readsBase64OnlyWhenItDecodesToText() {
+            SecretRule encoded = new EncodedRule("base64", "test", List.of(new UrlPasswordRule("url-password", "test")));
+            assertTrue(encoded.matches("K", "client-key-data: " + Fakes.base64("mysql://u:" + Fakes.b62(12, "e1") + "@db/x")));
+            assertFalse(encoded.matches("K", Fakes.b64(64, "e2")), "random bytes are not text");
+            assertFalse(encoded.matches("K", Fakes.base64("postgres://u@db/x")), "text without a credential");
         }
     }
 

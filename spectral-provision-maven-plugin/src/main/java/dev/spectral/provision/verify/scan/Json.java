@@ -14,11 +14,15 @@ import java.util.regex.Pattern;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Base64 (either alphabet) of text that starts {@code {"}: how tokens and encoded keys begin. */
     private static final Pattern ENCODED_OBJECT = Pattern.compile("eyJ[A-Za-z0-9+/_-]*={0,2}");
 
     private Json() {
+    }
+
+    /** Made on first use: creating a mapper costs a cold JVM much more than decoding base64 does. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
     }
 
     /** The value as JSON, when it is a JSON object or array. */
@@ -28,7 +32,7 @@ final class Json {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(MAPPER.readTree(text)).filter(JsonNode::isContainerNode);
+            return Optional.ofNullable(Mapper.INSTANCE.readTree(text)).filter(JsonNode::isContainerNode);
         } catch (JsonProcessingException | RuntimeException e) {
             return Optional.empty();
         }
