@@ -5,6 +5,8 @@ import dev.spectral.provision.config.Entry;
 import dev.spectral.provision.config.Environment;
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.Position;
+import dev.spectral.provision.verify.scan.SecretRule;
+import dev.spectral.provision.verify.scan.SecretRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.spectral.provision.verify;
 
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.ParsedConfig;
+import dev.spectral.provision.verify.scan.SecretRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

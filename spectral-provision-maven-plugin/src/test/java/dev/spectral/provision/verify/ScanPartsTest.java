@@ -1,5 +1,6 @@
 package dev.spectral.provision.verify;
 
+import dev.spectral.provision.verify.scan.SecretRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.spectral.provision.verify;
 
+import dev.spectral.provision.verify.scan.SecretRule;
+import dev.spectral.provision.verify.scan.SecretRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
 package dev.spectral.provision.verify.scan;
 
-import dev.spectral.provision.verify.SecretRule;
 import java.util.regex.Pattern;
 
 /**

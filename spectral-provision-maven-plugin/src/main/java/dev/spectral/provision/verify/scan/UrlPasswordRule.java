@@ -1,6 +1,5 @@
 package dev.spectral.provision.verify.scan;
 
-import dev.spectral.provision.verify.SecretRule;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

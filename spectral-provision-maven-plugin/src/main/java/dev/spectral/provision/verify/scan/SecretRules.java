@@ -1,17 +1,5 @@
-package dev.spectral.provision.verify;
+package dev.spectral.provision.verify.scan;
 
-import dev.spectral.provision.verify.scan.AuthHeaderRule;
-import dev.spectral.provision.verify.scan.ConnectionStringRule;
-import dev.spectral.provision.verify.scan.EncodedRule;
-import dev.spectral.provision.verify.scan.EntropyRule;
-import dev.spectral.provision.verify.scan.JwkRule;
-import dev.spectral.provision.verify.scan.JwtRule;
-import dev.spectral.provision.verify.scan.Jwts;
-import dev.spectral.provision.verify.scan.KeyFiles;
-import dev.spectral.provision.verify.scan.PasswordRule;
-import dev.spectral.provision.verify.scan.TokenFormats;
-import dev.spectral.provision.verify.scan.UrlPasswordRule;
-import dev.spectral.provision.verify.scan.UrlTokenRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.spectral.provision.verify;
+package dev.spectral.provision.verify.scan;
 
 /**
  * One kind of credential: a literal that matches is a secret committed by mistake.
