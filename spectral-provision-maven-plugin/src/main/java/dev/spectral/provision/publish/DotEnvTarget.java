@@ -28,6 +28,16 @@ final class DotEnvTarget {
         return text(env, values).map(text -> writer.holds(file, text)).orElse(false);
     }
 
+    /** Why the environment cannot be written, when a value cannot be written so that the loaders agree. */
+    Optional<String> problem(Environment env, Map<OpReference, SecretValue> values) {
+        try {
+            DotEnvFormat.render(env.name(), header(env), values(env, values));
+            return Optional.empty();
+        } catch (DotEnvFormat.UnwritableValueException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The .env text of a local environment; empty when a value cannot be written so that loaders agree. */
     private static Optional<String> text(Environment env, Map<OpReference, SecretValue> values) {
         try {

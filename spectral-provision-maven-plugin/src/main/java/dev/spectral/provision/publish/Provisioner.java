@@ -86,6 +86,8 @@ public final class Provisioner {
         GitHubApplier applier = new GitHubApplier(github, pool, log);
         if (request.dryRun()) {
             plan.forEach(c -> results.add(ChangeResult.skipped(c, "dry run")));
+            local.forEach(env -> dotEnv.problem(env, values).ifPresent(problem ->
+                    log.warn("[" + env.name() + "] a real run would fail here: " + problem)));
         } else {
             results.addAll(applier.apply(plan.stream().filter(c -> !request.isLocal(c.environment())).toList(),
                     c -> secretOf(config, c, values)));

@@ -342,6 +342,20 @@ class ProvisionerTest {
     }
 
     @Test
+    void aDryRunSaysThatALocalEnvironmentCouldNotBeWritten() throws Exception {
+        onePassword.put("op://Spectral/signing-dev/jwk", "secret-4711-${HOME}");
+
+        ProvisionOutcome outcome = provision(request("dev", true, false, false));
+
+        assertTrue(outcome.failures().isEmpty());
+        assertFalse(Files.exists(dir.resolve(".env")));
+        List<String> warnings = log.lines("WARN").stream().filter(l -> l.startsWith("[dev] a real run would fail here: ")).toList();
+        assertEquals(1, warnings.size(), log.lines().toString());
+        assertTrue(warnings.get(0).contains("SIGNING_KEY"), warnings.get(0));
+        assertFalse(log.all().contains("4711"), log.all());
+    }
+
+    @Test
     void aLocalEnvironmentThatGitWouldCommitIsRefusedBeforeResolving() {
         git.on(List.of("git", "-C", dir.toString(), "ls-files"), c -> exit(1, ""));
         git.on(List.of("git", "-C", dir.toString(), "check-ignore"), c -> exit(1, ""));
