@@ -32,18 +32,12 @@ public final class GitHubApplier {
     private final GitHub github;
     private final ExecutorService pool;
     private final Log log;
-    private final Duration progressEvery;
     private final FailureReasons reasons = new FailureReasons();
 
     public GitHubApplier(GitHub github, ExecutorService pool, Log log) {
-        this(github, pool, log, Progress.EVERY);
-    }
-
-    GitHubApplier(GitHub github, ExecutorService pool, Log log, Duration progressEvery) {
         this.github = github;
         this.pool = pool;
         this.log = log;
-        this.progressEvery = progressEvery;
     }
 
     /**
@@ -55,31 +49,44 @@ public final class GitHubApplier {
         Map<String, Integer> totals = new LinkedHashMap<>();
         changes.stream().filter(c -> c.action().writes()).forEach(c -> totals.merge(c.environment(), 1, Integer::sum));
         List<ChangeResult> results = new ArrayList<>();
-        try (Progress progress = new Progress(totals, github::pace, log, progressEvery)) {
-            Map<String, List<Change>> bulk = writes.stream()
-                    .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
-                    .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
-            List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
-            List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
-                    .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, progress), pool))
-                    .toList();
-            results.addAll(runAll(single, c -> write(c, secretOf), progress));
-            bulkRuns.forEach(run -> results.addAll(run.join()));
-            Set<String> failedKeys = results.stream().filter(ChangeResult::failed)
-                    .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
-            List<Change> safeDeletes = new ArrayList<>();
-            for (Change delete : deletes) {
-                if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(Locale.ROOT))) {
-                    results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
-                } else {
-                    safeDeletes.add(delete);
-                }
-            }
-            results.addAll(runAll(safeDeletes, this::delete, progress));
+        try (Progress progress = new Progress(totals, github::pace, log, Progress.EVERY)) {
+            results.addAll(writeAll(writes, secretOf, progress));
+            results.addAll(deleteUnlessTheirNewKindFailed(deletes, results, progress));
         }
         changes.stream().filter(c -> !c.action().writes())
                 .forEach(c -> results.add(ChangeResult.skipped(c, "nothing to write")));
+        return results;
+    }
+
+    /** Bulk secret calls per environment alongside single calls for the rest, all at once on the pool. */
+    private List<ChangeResult> writeAll(List<Change> writes, Function<Change, SecretValue> secretOf, Progress progress) {
+        Map<String, List<Change>> bulk = writes.stream()
+                .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
+                .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
+        List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
+        List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
+                .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, progress), pool))
+                .toList();
+        List<ChangeResult> results = new ArrayList<>(runAll(single, c -> write(c, secretOf), progress));
+        bulkRuns.forEach(run -> results.addAll(run.join()));
+        return results;
+    }
+
+    /** The old kind of a key is deleted only once its new kind is written: a failure never leaves a key missing. */
+    private List<ChangeResult> deleteUnlessTheirNewKindFailed(List<Change> deletes, List<ChangeResult> written, Progress progress) {
+        Set<String> failedKeys = written.stream().filter(ChangeResult::failed)
+                .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<ChangeResult> results = new ArrayList<>();
+        List<Change> safeDeletes = new ArrayList<>();
+        for (Change delete : deletes) {
+            if (failedKeys.contains(delete.environment() + "/" + delete.key().toUpperCase(Locale.ROOT))) {
+                results.add(ChangeResult.skipped(delete, "kept: writing the new kind failed"));
+            } else {
+                safeDeletes.add(delete);
+            }
+        }
+        results.addAll(runAll(safeDeletes, this::delete, progress));
         return results;
     }
 
