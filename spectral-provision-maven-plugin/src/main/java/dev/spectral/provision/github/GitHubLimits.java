@@ -41,8 +41,11 @@ public record GitHubLimits(int maxInFlight, int pointsPerMinute, Duration thrott
                 Duration.ofSeconds(DEFAULT_MAX_WAIT_SECONDS));
     }
 
-    /** The most secrets one {@code gh secret set -f} call may carry: each is a request in flight and a write. */
+    /**
+     * The most secrets one {@code gh secret set -f} call may carry: each is a request in flight and a
+     * write. Half the cap, so that two calls overlap and single calls are not held up behind one.
+     */
     int secretsPerCall() {
-        return Math.max(1, Math.min(maxInFlight, pointsPerMinute / WRITE_POINTS));
+        return Math.max(1, Math.min(maxInFlight / 2, pointsPerMinute / WRITE_POINTS));
     }
 }

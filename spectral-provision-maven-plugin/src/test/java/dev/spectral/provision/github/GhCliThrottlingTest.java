@@ -63,14 +63,14 @@ class GhCliThrottlingTest {
     }
 
     @Test
-    void aBulkSetIsCutIntoCallsNoLargerThanTheCap() throws Exception {
+    void aBulkSetIsCutIntoCallsOfHalfTheCapSoThatTheyOverlap() throws Exception {
         runner.on(List.of("gh", "secret", "set"), c -> ok(""));
         AtomicInteger written = new AtomicInteger();
 
         Map<String, String> failed = gh().setSecrets("production", secrets(70), written::addAndGet);
 
         assertEquals(Map.of(), failed);
-        assertEquals(List.of(30, 30, 10), runner.commands().stream().map(c -> namesSent(c).size()).toList());
+        assertEquals(List.of(15, 15, 15, 15, 10), runner.commands().stream().map(c -> namesSent(c).size()).toList());
         assertEquals(70, written.get());
         assertEquals(Duration.ZERO, ticker.slept());
     }
@@ -116,7 +116,7 @@ class GhCliThrottlingTest {
             List<String> names = namesSent(c);
             return names.contains("KEY_000") ? exit(1, throttled(List.of("KEY_000"))) : ok("");
         });
-        GhCli gh = gh(new GitHubLimits(2, 900, Duration.ofSeconds(60), Duration.ofSeconds(100)));
+        GhCli gh = gh(new GitHubLimits(4, 900, Duration.ofSeconds(60), Duration.ofSeconds(100)));
 
         Map<String, String> failed = gh.setSecrets("production", secrets(5), n -> { });
 
@@ -130,7 +130,7 @@ class GhCliThrottlingTest {
         AtomicInteger calls = new AtomicInteger();
         runner.on(List.of("gh", "secret", "set"), c -> {
             if (calls.incrementAndGet() == 2) {
-                throw new CommandException("set 30 secret(s) in production: gh did not finish within 30000 ms and was killed");
+                throw new CommandException("set 15 secret(s) in production: gh did not finish within 30000 ms and was killed");
             }
             return ok("");
         });
@@ -138,11 +138,11 @@ class GhCliThrottlingTest {
 
         Map<String, String> failed = gh().setSecrets("production", secrets(70), written::addAndGet);
 
-        assertEquals(40, written.get());
-        assertEquals(30, failed.size());
-        assertTrue(failed.keySet().stream().allMatch(name -> name.compareTo("KEY_030") >= 0 && name.compareTo("KEY_060") < 0),
+        assertEquals(55, written.get());
+        assertEquals(15, failed.size());
+        assertTrue(failed.keySet().stream().allMatch(name -> name.compareTo("KEY_015") >= 0 && name.compareTo("KEY_030") < 0),
                 failed.keySet().toString());
-        assertTrue(failed.get("KEY_059").contains("was killed"), failed.get("KEY_059"));
+        assertTrue(failed.get("KEY_029").contains("was killed"), failed.get("KEY_029"));
     }
 
     @Test

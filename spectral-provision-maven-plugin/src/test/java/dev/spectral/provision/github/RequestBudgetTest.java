@@ -68,7 +68,7 @@ class RequestBudgetTest {
 
     @Test
     void callsAreCutToTheCapAndToWhatAMinuteAllows() {
-        assertEquals(30, new GitHubLimits(30, 900, Duration.ZERO, Duration.ZERO).secretsPerCall());
+        assertEquals(15, new GitHubLimits(30, 900, Duration.ZERO, Duration.ZERO).secretsPerCall());
         assertEquals(20, new GitHubLimits(90, 100, Duration.ZERO, Duration.ZERO).secretsPerCall());
         assertEquals(1, new GitHubLimits(1, 900, Duration.ZERO, Duration.ZERO).secretsPerCall());
     }
