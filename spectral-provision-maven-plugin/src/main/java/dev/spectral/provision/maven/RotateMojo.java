@@ -1,7 +1,11 @@
 package dev.spectral.provision.maven;
 
+import dev.spectral.provision.SpectralException;
 import dev.spectral.provision.config.Config;
+import dev.spectral.provision.report.ActionsRun;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
+import dev.spectral.provision.report.StoppedReport;
 import dev.spectral.provision.rotate.RotationException;
 import dev.spectral.provision.rotate.RotationOutcome;
 import dev.spectral.provision.rotate.RotationRequest;
@@ -22,12 +26,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * from {@code spectral.valueFrom} for {@code prompt} keys), stores each in 1Password and reads it
  * back, then republishes every environment that reads them, once. Shows one plan and asks once
  * ({@code -Dyes} skips the question; in batch mode it is required). {@code -DdryRun} previews and
- * writes nothing. Every run writes {@code rotate-report.json}.
+ * writes nothing. Every run writes an incident record: {@code rotate-report.json} and
+ * {@code rotate-record.md}, the latter also in the GitHub Actions step summary.
  */
 @Mojo(name = "rotate", defaultPhase = LifecyclePhase.DEPLOY, aggregator = true, threadSafe = true)
 public class RotateMojo extends AbstractPublishingMojo {
 
     static final String REPORT = "rotate-report.json";
+    static final String RECORD = "rotate-record.md";
 
     /**
      * The keys to rotate, each with a {@code [rotation]} spec: one, a comma list ({@code A,B,C}), or
@@ -68,14 +74,17 @@ public class RotateMojo extends AbstractPublishingMojo {
     @Parameter(property = PropertyNames.VALUE_FROM)
     String valueFrom;
 
-    /** The suspected start of the incident, an ISO-8601 instant ({@code 2026-03-01T12:00:00Z}) or date ({@code 2026-03-01}). */
+    /**
+     * The suspected start of the incident, an ISO-8601 instant ({@code 2026-03-01T12:00:00Z}) or date
+     * ({@code 2026-03-01}): the incident record lists the audit surfaces to review from then to the run.
+     */
     @Parameter(property = PropertyNames.ROTATE_SINCE)
     String since;
 
     @Parameter(defaultValue = "${settings.interactiveMode}", readonly = true)
     boolean interactiveMode;
 
-    /** Set once this run's report is written, so that a stop after it does not replace it. */
+    /** Set once this run's record is written, so that a stop after it does not replace it. */
     private boolean recorded;
 
     @Override
@@ -98,11 +107,11 @@ public class RotateMojo extends AbstractPublishingMojo {
                 outcome = rotator.rotate(config, request);
             } catch (RotationException e) {
                 if (e.outcome().isPresent()) {
-                    record(e.outcome().get());
+                    record(e.outcome().get(), environment);
                 }
                 throw e;
             }
-            record(outcome);
+            record(outcome, environment);
             Optional<RotationException> problem = outcome.problem();
             if (problem.isPresent()) {
                 throw problem.get();
@@ -112,22 +121,26 @@ public class RotateMojo extends AbstractPublishingMojo {
                         ? "Rotated " + outcome.units().get(0).plan().key() + "; republished " + outcome.current()
                                 + ". Next: redeploy, and see the steps above."
                         : "Rotated " + outcome.units().size() + " keys; republished " + outcome.current()
-                                + " once each. Next: redeploy, and see the steps above.");
+                                + " once each. Next: the follow-ups and audit surfaces in the record (" + RECORD + ").");
             }
         }
     }
 
-    /** The report, and the step summary. */
-    private void record(RotationOutcome outcome) throws MojoExecutionException {
-        RotationReport report = RotationReport.of(outcome);
-        report(REPORT, report, redactor.redact(report.markdown()));
+    /** The incident record: JSON, Markdown, and the step summary. */
+    private void record(RotationOutcome outcome, Map<String, String> environment) throws MojoExecutionException {
+        RotationReport report = RotationReport.of(outcome, environment);
+        String markdown = redactor.redact(RotationRecord.markdown(outcome, ActionsRun.url(environment)));
+        report(REPORT, report, markdown);
+        markdown(RECORD, markdown);
         recorded = true;
     }
 
+    /** A run that stopped before its plan still replaces the record of an earlier run, so that no stale record is pasted. */
     @Override
-    void stopped(dev.spectral.provision.SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {
+    void stopped(SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {
         if (!recorded) {
             super.stopped(reason, maskedMessage);
+            markdown(RECORD, new StoppedReport(goal(), reason.name(), maskedMessage).markdown());
         }
     }
 

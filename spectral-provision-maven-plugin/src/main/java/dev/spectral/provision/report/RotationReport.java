@@ -6,15 +6,18 @@ import dev.spectral.provision.rotate.RotationPlan;
 import dev.spectral.provision.rotate.UnitResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code target/spectral/rotate-report.json}: a rotate run: when, what was selected, each key's 1Password
- * item and field with its version before and after, the environments republished or behind, the
- * commands that finish an incomplete run, and follow-ups. Never a value, nor anything derived from one.
+ * {@code target/spectral/rotate-report.json}: the machine-readable incident record of a rotate run:
+ * when, what was selected, each key's 1Password item and field with its version before and after,
+ * the environments republished or behind, the commands that finish an incomplete run, follow-ups and
+ * the audit surfaces to review. Never a value, nor anything derived from one.
  */
-public record RotationReport(String goal, String at, boolean dryRun, String selection, String since, boolean complete,
-        boolean stored, List<String> republish, List<String> current, List<String> behind, List<Key> keys, List<String> notRotated,
-        List<String> finishCommands, String publishError, long durationMs, ProvisionReport publish) {
+public record RotationReport(String goal, String at, boolean dryRun, String selection, String since, String window,
+        String runUrl, boolean complete, boolean stored, List<String> republish, List<String> current, List<String> behind,
+        List<Key> keys, List<String> notRotated, List<String> finishCommands, String publishError, List<String> auditSurfaces,
+        long durationMs, ProvisionReport publish) {
 
     /**
      * One key of the run (a {@code per-env} key once per environment).
@@ -30,27 +33,17 @@ public record RotationReport(String goal, String at, boolean dryRun, String sele
             List<String> behind, String reason, List<String> followUps) {
     }
 
-    public static RotationReport of(RotationOutcome outcome) {
+    /**
+     * @param environment the process environment, for the GitHub Actions run URL
+     */
+    public static RotationReport of(RotationOutcome outcome, Map<String, String> environment) {
         List<Key> keys = outcome.units().stream().map(u -> key(outcome, u)).toList();
         return new RotationReport("rotate", outcome.run().at().toString(), outcome.dryRun(), outcome.run().selection().text(),
-                outcome.run().since().map(Object::toString).orElse(null), outcome.complete(), outcome.stored(), outcome.republish(),
+                outcome.run().since().map(Object::toString).orElse(null), IncidentAudit.window(outcome.run()),
+                ActionsRun.url(environment).orElse(null), outcome.complete(), outcome.stored(), outcome.republish(),
                 outcome.current(), outcome.behind(), keys, outcome.untouched().stream().map(u -> u.describe()).toList(),
-                outcome.finishCommands(), outcome.publishError().orElse(null), outcome.duration().toMillis(),
-                outcome.publish().map(ProvisionReport::of).orElse(null));
-    }
-
-    /** The step summary: each key, its target, versions and environments, and how to finish. */
-    public String markdown() {
-        StringBuilder out = new StringBuilder("### spectral:rotate ").append(selection).append(dryRun ? " (dry run)" : "").append("\n\n")
-                .append("| Key | 1Password | Versions | Status | Current | Behind |\n|---|---|---|---|---|---|\n");
-        for (Key key : keys) {
-            out.append("| ").append(key.key()).append(key.environment() == null ? "" : " [" + key.environment() + "]").append(" | `")
-                    .append(key.target()).append("` | ").append(key.versionBefore() == null ? "new" : key.versionBefore())
-                    .append(key.versionAfter() == null ? "" : " -> " + key.versionAfter()).append(" | ").append(key.status())
-                    .append(" | ").append(String.join(", ", key.current())).append(" | ").append(String.join(", ", key.behind())).append(" |\n");
-        }
-        finishCommands.forEach(command -> out.append("\nFinish with `").append(command).append("`\n"));
-        return out.toString();
+                outcome.finishCommands(), outcome.publishError().orElse(null), IncidentAudit.surfaces(outcome),
+                outcome.duration().toMillis(), outcome.publish().map(ProvisionReport::of).orElse(null));
     }
 
     private static Key key(RotationOutcome outcome, UnitResult unit) {

@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spectral.provision.report.ActionsRun;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** {@code -Dspectral.rotate.since}: the suspected start of the incident. */
+/** The record's inputs from outside the file: the suspected start of the incident, and the Actions run. */
 class RotationSinceTest {
 
     @ParameterizedTest
@@ -38,5 +40,15 @@ class RotationSinceTest {
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains("ISO-8601 instant (2026-03-01T12:00:00Z) or date (2026-03-01)"), e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was written"), e.getMessage());
+    }
+
+    @Test
+    void theRunUrlNeedsServerRepositoryAndRunId() {
+        Map<String, String> actions = Map.of("GITHUB_SERVER_URL", "https://github.example.com/", "GITHUB_REPOSITORY", "acme/app",
+                "GITHUB_RUN_ID", "987654321");
+
+        assertEquals(Optional.of("https://github.example.com/acme/app/actions/runs/987654321"), ActionsRun.url(actions));
+        assertEquals(Optional.empty(), ActionsRun.url(Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "acme/app")));
+        assertEquals(Optional.empty(), ActionsRun.url(Map.of()));
     }
 }

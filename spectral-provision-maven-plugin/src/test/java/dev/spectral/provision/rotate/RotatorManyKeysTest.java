@@ -14,6 +14,7 @@ import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.report.ReportWriter;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several keys in one run, over the shared in-memory 1Password, the real {@link Provisioner} and an
  * in-memory GitHub: one plan, one question, every value stored before the one republish, a failure
- * part-way, and the valueFrom pattern. Every log line, exception, JSON report and step summary is
- * checked for values.
+ * part-way, the valueFrom pattern, and the incident record. Every log line, exception, JSON report
+ * and Markdown record is checked for values.
  */
 class RotatorManyKeysTest {
 
@@ -114,7 +115,7 @@ class RotatorManyKeysTest {
         op.add("Spectral", item("supp0001", "support", 1, field("token", "token", "CONCEALED", "Ie4Aw9Bt2Xk7Ml1P")));
     }
 
-    /** No value in a log line, an exception, a JSON report or a step summary. */
+    /** No value in a log line, an exception, a JSON report or a Markdown record. */
     @AfterEach
     void noValueLeaked() throws Exception {
         pool.shutdownNow();
@@ -129,12 +130,17 @@ class RotatorManyKeysTest {
                 .flatMap(Optional::stream).forEach(outcomes::add);
         for (RotationOutcome outcome : outcomes) {
             Path json = dir.resolve("rotate-report.json");
-            ReportWriter.writeJson(json, RotationReport.of(outcome));
+            ReportWriter.writeJson(json, RotationReport.of(outcome, actions()));
             NoValueLeaks.assertNoneIn(values, Files.readString(json), "rotate-report.json");
-            NoValueLeaks.assertNoneIn(values, RotationReport.of(outcome).markdown(), "step summary");
+            NoValueLeaks.assertNoneIn(values, RotationRecord.markdown(outcome, Optional.of("https://github.com/x/y/actions/runs/1")),
+                    "rotate-record.md");
             outcome.problem().ifPresent(p -> NoValueLeaks.assertNoneIn(values, p));
         }
         assertEquals(List.of(), git.commands(), "the .env was not touched");
+    }
+
+    private static Map<String, String> actions() {
+        return Map.of("GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "spectral-dev/platform", "GITHUB_RUN_ID", "4242");
     }
 
     private Rotator rotator(Terminal terminal, Map<String, String> environment) {
@@ -245,6 +251,10 @@ class RotatorManyKeysTest {
                 log.all());
         assertTrue(log.all().contains("Dry run: would write 8 fields in 1Password and republish production, staging once each. "
                 + "Nothing was written."), log.all());
+        String record = RotationRecord.markdown(outcome, Optional.empty());
+        assertTrue(record.startsWith("### spectral:rotate: incident record (dry run: nothing was written)"), record);
+        assertTrue(record.contains("| DB_PASSWORD | per-env (dev) | `Spectral/db-dev/password` | 1 (now) | (none) | planned (dry run) |"),
+                record);
     }
 
     @Test
@@ -443,7 +453,84 @@ class RotatorManyKeysTest {
         assertEquals(0, op.writeCalls());
     }
 
-    // ---- selectors and the suspected start ----------------------------------------------------
+    // ---- the incident record ------------------------------------------------------------------
+
+    @Test
+    void theRecordStatesWhenWhatTheRunEachItemsVersionsFollowUpsAndTheAuditWindow() throws Exception {
+        RotationRequest request = request(Selection.of(Optional.of("all"), Optional.empty(), Optional.empty(), Optional.of("production")),
+                false, true, "env:NEW_{KEY}", Instant.parse("2026-03-01T00:00:00Z"));
+
+        RotationOutcome outcome = rotate(FakeTerminal.batch(), request);
+        String record = RotationRecord.markdown(outcome, Optional.of("https://github.com/spectral-dev/platform/actions/runs/4242"));
+
+        for (String expected : List.of(
+                "### spectral:rotate: incident record\n",
+                "| When | 2026-03-04T05:06:07Z |",
+                "| Selection | `-Dkey=all -Denv=production` |",
+                "| Run | https://github.com/spectral-dev/platform/actions/runs/4242 |",
+                "| Result | complete: 5 key(s) stored in 1Password; republished production, staging |",
+                "| Suspected window | from 2026-03-01T00:00:00Z (the suspected start) to 2026-03-04T05:06:07Z (this run) |",
+                "| SESSION_SECRET | shared | `Spectral/session/secret` | 7 -> 8 | production, staging | stored |",
+                "| VENDOR_KEY | shared | `Spectral/vendor/credential` | 9 -> 10 | production | stored |",
+                "| VENDOR_SIGNING | shared | `Spectral/vendor/signing` | 10 -> 11 | production | stored |",
+                "| API_KEY | per-env (production) | `Spectral/api-production/key` | 2 -> 3 | production | stored |",
+                "- [ ] SUPPORT_TOKEN [production] reads op://Spectral/support/token: no [rotation] spec",
+                "- **API_KEY [production]**\n  - [ ] Redeploy production so the new value reaches the running systems.\n"
+                        + "  - [ ] Revoke the old value at the vendor once the new one is live.\n"
+                        + "  - [ ] Recycle containers that read API_KEY at boot",
+                "#### Audit surfaces to review, from 2026-03-01T00:00:00Z to 2026-03-04T05:06:07Z\n",
+                "- [ ] Git history of environments.toml (and of the plugin configuration and workflows): "
+                        + "`git log --since=2026-03-01T00:00:00Z -- environments.toml`",
+                "- [ ] 1Password item history (vault activity, and each item's history): Spectral/session (written: version 8), "
+                        + "Spectral/db-production (written: version 5), Spectral/vendor (written: version 11), "
+                        + "Spectral/api-production (written: version 3)",
+                "- [ ] GitHub audit log (organization settings, Audit log): secret and variable changes, access and deploy runs of the "
+                        + "environments production, staging",
+                "- [ ] The vendor's audit log of each prompted key (uses of the old value): VENDOR_KEY, API_KEY [production]")) {
+            assertTrue(record.contains(expected), expected + "\n---- in ----\n" + record);
+        }
+        assertFalse(record.contains("Finish with"), record);
+
+        RotationReport report = RotationReport.of(outcome, actions());
+        assertEquals("https://github.com/spectral-dev/platform/actions/runs/4242", report.runUrl());
+        assertEquals("2026-03-01T00:00:00Z", report.since());
+        RotationReport.Key api = report.keys().get(4);
+        assertEquals(List.of("API_KEY", "production", "prompt", "per-env", "Spectral/api-production", "Spectral/api-production/key",
+                "stored"), List.of(api.key(), api.environment(), api.generator(), api.scope(), api.item(), api.target(), api.status()));
+        assertEquals(List.of(2L, 3L), List.of(api.versionBefore(), api.versionAfter()));
+        assertEquals(List.of("production"), api.current());
+    }
+
+    @Test
+    void withoutSinceTheWindowIsUnknownAndTheRecordSaysToSetIt() throws Exception {
+        RotationOutcome outcome = rotate(FakeTerminal.batch(), request("SESSION_SECRET", null, false, true, null));
+        String record = RotationRecord.markdown(outcome, Optional.empty());
+
+        assertTrue(record.contains("| Run | not on GitHub Actions |"), record);
+        assertTrue(record.contains("| Suspected window | unknown: the suspected start of the incident was not given; set it with "
+                + "-Dspectral.rotate.since=<ISO-8601 instant or date> and review from then up to 2026-03-04T05:06:07Z (this run) |"), record);
+        assertTrue(record.contains("`git log -- environments.toml`"), record);
+        assertTrue(record.contains("#### Audit surfaces to review, from the suspected start (unknown: see above) to 2026-03-04T05:06:07Z\n"),
+                record);
+        assertFalse(record.contains("vendor's audit log"), "no prompted key: " + record);
+    }
+
+    @Test
+    void anIncompleteRecordSaysPerKeyWhatIsStoredAndWhatIsNotAndHowToFinish() throws Exception {
+        op.failWritesTo("vendor");
+
+        RotationOutcome outcome = rotate(FakeTerminal.batch(), request("SESSION_SECRET,VENDOR_SIGNING", null, false, true, null));
+        String record = RotationRecord.markdown(outcome, Optional.empty());
+
+        assertTrue(record.contains("| Result | incomplete: 1 of 2 key(s) stored in 1Password; republished production, staging |"), record);
+        assertTrue(record.contains("| SESSION_SECRET | shared | `Spectral/session/secret` | 7 -> 8 | production, staging | stored |"),
+                record);
+        assertTrue(record.contains("| VENDOR_SIGNING | shared | `Spectral/vendor/signing` | 9 (unchanged) | (none) | not done: writing the "
+                + "new value to 1Password failed: "), record);
+        assertTrue(record.contains("**Finish with**, in this order (nothing stored is rotated again):\n\n"
+                + "1. `mvn spectral:rotate -Dkey=VENDOR_SIGNING`\n"), record);
+        assertFalse(record.contains("- **VENDOR_SIGNING**"), "no follow-ups for a key not rotated: " + record);
+    }
 
     @Test
     void aSuspectedStartAfterTheRunIsRefusedBeforeAnythingIsWritten() throws Exception {

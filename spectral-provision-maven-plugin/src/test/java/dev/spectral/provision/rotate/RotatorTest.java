@@ -19,6 +19,7 @@ import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.report.ReportWriter;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
 import dev.spectral.provision.testing.NoValueLeaks;
 import dev.spectral.provision.secret.Redactor;
@@ -141,9 +142,9 @@ class RotatorTest {
                 .flatMap(Optional::stream).forEach(outcomes::add);
         for (RotationOutcome outcome : outcomes) {
             Path json = dir.resolve("rotate-report.json");
-            ReportWriter.writeJson(json, RotationReport.of(outcome));
+            ReportWriter.writeJson(json, RotationReport.of(outcome, Map.of()));
             NoValueLeaks.assertNoneIn(values, Files.readString(json), "rotate-report.json");
-            NoValueLeaks.assertNoneIn(values, RotationReport.of(outcome).markdown(), "step summary");
+            NoValueLeaks.assertNoneIn(values, RotationRecord.markdown(outcome, Optional.empty()), "rotate-record.md");
         }
         assertEquals(List.of(), git.commands(), "the .env was not touched");
     }
@@ -213,7 +214,7 @@ class RotatorTest {
         assertFalse(outcome.dryRun());
         assertEquals(List.of("production", "staging"), outcome.current());
         assertEquals(List.of(), outcome.behind());
-        RotationReport report = RotationReport.of(outcome);
+        RotationReport report = RotationReport.of(outcome, Map.of());
         assertEquals(List.of("production", "staging"), report.current());
         assertEquals(List.of(), report.behind());
         assertEquals(List.of(), report.finishCommands());
@@ -442,7 +443,7 @@ class RotatorTest {
         assertEquals(List.of("mvn spectral:provision -Denv=staging"), outcome.finishCommands());
         assertFalse(outcome.complete());
         assertEquals(minted(), github.secret("production", "SESSION_SECRET"));
-        assertEquals(List.of("mvn spectral:provision -Denv=staging"), RotationReport.of(outcome).finishCommands());
+        assertEquals(List.of("mvn spectral:provision -Denv=staging"), RotationReport.of(outcome, Map.of()).finishCommands());
         assertFalse(log.lines("ERROR").isEmpty(), log.all());
     }
 
