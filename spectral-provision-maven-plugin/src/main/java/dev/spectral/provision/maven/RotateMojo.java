@@ -121,7 +121,8 @@ public class RotateMojo extends AbstractPublishingMojo {
                         ? "Rotated " + outcome.units().get(0).plan().key() + "; republished " + outcome.current()
                                 + ". Next: redeploy, and see the steps above."
                         : "Rotated " + outcome.units().size() + " keys; republished " + outcome.current()
-                                + " once each. Next: the follow-ups and audit surfaces in the record (" + RECORD + ").");
+                                + (outcome.current().size() > 1 ? " once each" : "") + ". Next: the follow-ups and audit surfaces in "
+                                + DisplayPaths.displayName(reportDirectory.toPath().resolve(RECORD), executionRoot.toPath()) + ".");
             }
         }
     }

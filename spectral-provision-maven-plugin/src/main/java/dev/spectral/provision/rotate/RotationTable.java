@@ -23,7 +23,8 @@ final class RotationTable {
             List<Untouched> untouched, List<String> republish) {
         List<String> lines = new ArrayList<>();
         lines.add("Rotation plan (" + selection.text() + "): " + units.size() + " keys; each is minted and stored in 1Password, then "
-                + (republish.isEmpty() ? "nothing is republished" : String.join(", ", republish) + " are republished once each") + ":");
+                + (republish.isEmpty() ? "nothing is republished" : republish.size() == 1 ? republish.get(0) + " is republished once"
+                        : String.join(", ", republish) + " are republished once each") + ":");
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (RotationPlan unit : units) {

@@ -204,7 +204,7 @@ public final class Rotator {
             List<RotationPlan> rest = units.subList(units.indexOf(unit) + 1, units.size());
             List<String> commands = FinishCommands.of(republish, rest, run.valueFrom(), run.since());
             log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " (" + RotationTable.version(before)
-                    + " -> version " + after + ")." + (commands.isEmpty() ? "" : " If this run stops now, finish with: "
+                    + " -> " + after + ")." + (commands.isEmpty() ? "" : " If this run stops now, finish with: "
                             + String.join(", then ", commands)));
         }
     }
