@@ -254,6 +254,17 @@ cmp -s "$T/vault.before" "$T/op/vault.json" && ok "fail-writes changed nothing" 
 run0 "$OP" read -n op://Spectral/plain/password; expect_out "fail-writes leaves reads working" "pl41n-v4lue"
 rm "$T/op/fail-writes"
 
+# fail-write-to: once per listed item, other items written
+cp "$T/op/vault.json" "$T/vault.before"
+printf 'CloudFlare\nnever-written\n' >"$T/op/fail-write-to"
+run "$OP" item edit cloudflare --vault Spectral <"$T/edit.json"; op_err "fail-write-to: listed item edit fails" "(500) Internal Server Error"
+cmp -s "$T/vault.before" "$T/op/vault.json" && ok "fail-write-to changed nothing" || bad "fail-write-to changed nothing"
+[ "$(cat "$T/op/fail-write-to")" = "never-written" ] && ok "fail-write-to drops the line it used" || bad "fail-write-to drops the line it used"
+run "$OP" item edit cloudflare --vault Spectral <"$T/edit.json"; [ "$RC" = 0 ] && ok "fail-write-to: the next edit succeeds" || bad "fail-write-to: the next edit succeeds"
+sed 's/new-item/never-written/' "$T/create.json" | run "$OP" item create --vault Spectral -
+op_err "fail-write-to: listed item create fails" "(500) Internal Server Error"
+[ ! -e "$T/op/fail-write-to" ] && ok "fail-write-to is removed once empty" || bad "fail-write-to is removed once empty"
+
 # unknown commands / flags
 run0 "$OP" vault list;                                   op_err "op unknown command" "unknown command"
 run0 "$OP" item get cloudflare --format json --bogus;    op_err "op unknown flag" "unknown command"

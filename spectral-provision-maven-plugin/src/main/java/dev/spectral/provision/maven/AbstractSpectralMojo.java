@@ -215,6 +215,17 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         getLog().info("Report: " + DisplayPaths.displayName(json, executionRoot.toPath()));
     }
 
+    /** Writes a Markdown file next to the reports (the step summary gets the same text from {@link #report}). */
+    void markdown(String name, String markdown) throws MojoExecutionException {
+        Path file = reportDirectory.toPath().resolve(name);
+        try {
+            ReportWriter.writeText(file, markdown);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info("Record: " + DisplayPaths.displayName(file, executionRoot.toPath()));
+    }
+
     /** The model of a file that passes the offline checks; a goal never acts on a file with errors. */
     Config checkedConfig() throws MojoFailureException {
         List<Finding> findings = new ArrayList<>();

@@ -17,6 +17,9 @@ public final class PropertyNames {
     public static final String KEY = "key";
     public static final String YES = "yes";
     public static final String VALUE_FROM = "spectral.valueFrom";
+    public static final String ROTATE_ITEM = "spectral.rotate.item";
+    public static final String ROTATE_VAULT = "spectral.rotate.vault";
+    public static final String ROTATE_SINCE = "spectral.rotate.since";
     public static final String REPO = "spectral.repo";
     public static final String PARALLELISM = "spectral.parallelism";
     public static final String CREATE_ENVIRONMENTS = "spectral.createEnvironments";

@@ -33,6 +33,11 @@ public final class ReportWriter {
         JSON.writeValue(file.toFile(), report);
     }
 
+    public static void writeText(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
     /** Appends to the file named by GITHUB_STEP_SUMMARY, when there is one. */
     public static void appendStepSummary(Optional<Path> summary, String markdown) throws IOException {
         if (summary.isPresent()) {

@@ -47,31 +47,38 @@ final class NewValue {
     }
 
     SecretValue prompted(RotationPlan plan, Optional<String> valueFrom) throws RotationException {
+        return prompted(plan.key(), valueFrom);
+    }
+
+    /**
+     * @param label what the prompts and messages call the key: its name, or {@code KEY [env]} when a run asks for
+     *     one key in several environments
+     */
+    SecretValue prompted(String label, Optional<String> valueFrom) throws RotationException {
         if (valueFrom.isPresent()) {
-            return fromEnvironment(plan, valueFrom.get());
+            return fromEnvironment(valueFrom.get());
         }
         if (!terminal.interactive()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, plan.key() + " is entered by hand, but there "
+            throw new RotationException(RotationException.Cause.CONFIGURATION, label + " is entered by hand, but there "
                     + "is no console (batch mode or CI): pass -Dspectral.valueFrom=env:NAME with the value in that environment variable");
         }
-        String first = read("New value for " + plan.key() + " (not echoed): ");
+        String first = read("New value for " + label + " (not echoed): ");
         String second = read("Again, to confirm: ");
         if (!first.equals(second)) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "the two entries for " + plan.key()
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "the two entries for " + label
                     + " differ; nothing was written. Run again");
         }
         if (first.isEmpty()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "the value for " + plan.key()
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "the value for " + label
                     + " is empty; nothing was written");
         }
         return SecretValue.of(first, redactor);
     }
 
-    private SecretValue fromEnvironment(RotationPlan plan, String valueFrom) throws RotationException {
+    private SecretValue fromEnvironment(String valueFrom) throws RotationException {
         if (!valueFrom.startsWith(ENV_PREFIX) || valueFrom.length() == ENV_PREFIX.length()) {
             // Never echoed: a malformed valueFrom may well be the secret itself, pasted in by mistake.
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "spectral.valueFrom must be env:NAME, naming an "
-                    + "environment variable that holds the value; what was given is not shown, in case it is the value itself");
+            throw new RotationException(RotationException.Cause.CONFIGURATION, ValueFrom.MALFORMED);
         }
         String name = valueFrom.substring(ENV_PREFIX.length());
         String value = environment.get(name);

@@ -28,6 +28,23 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
         return spec.key();
     }
 
+    /** The key, and for a {@code per-env} rotation its environment: {@code KEY [production]}. */
+    public String label() {
+        return key() + environment.map(e -> " [" + e + "]").orElse("");
+    }
+
+    /** The environments that read the target: published, then local. */
+    public List<String> readers() {
+        List<String> readers = new ArrayList<>(republish);
+        readers.addAll(localEnvironments);
+        return readers;
+    }
+
+    /** The 1Password item written, as vault/item. */
+    public String itemPath() {
+        return target.vault() + "/" + target.item();
+    }
+
     /** Where the value lives, as vault/item/[section/]field. */
     public String targetPath() {
         return target.vault() + "/" + target.item() + "/" + target.section().map(s -> s + "/").orElse("") + target.field();
@@ -38,6 +55,13 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
         if (!republish.isEmpty()) {
             steps.add("Redeploy " + String.join(", ", republish) + " so the new value reaches the running systems.");
         }
+        steps.addAll(keySteps());
+        return steps;
+    }
+
+    /** The follow-ups of this key other than redeploying: revoke, key rollover, recycle, local .env. */
+    public List<String> keySteps() {
+        List<String> steps = new ArrayList<>();
         if (spec.isPrompt()) {
             steps.add("Revoke the old value at the vendor once the new one is live.");
         }

@@ -1,26 +1,28 @@
 package dev.spectral.provision.rotate;
 
 import dev.spectral.provision.publish.ProvisionRequest;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What to rotate and how.
  *
- * @param key the key, which must have a {@code [rotation]} spec
- * @param environment the environment, required for {@code per-env} keys
+ * @param selection the keys: named, all, or those reading an item or vault; with the environment
  * @param dryRun show the plan and what would be written where; write nothing
  * @param assumeYes do not ask for confirmation
- * @param valueFrom {@code env:NAME}: for a {@code prompt} key, take the value from that environment variable
+ * @param valueFrom {@code env:NAME}, or a pattern {@code env:NEW_{KEY}}: for {@code prompt} keys, take the value from that
+ *     environment variable
+ * @param since the suspected start of the incident, for the record's audit window
  * @param publishing how to republish (local environments, .env path, creating environments)
  */
-public record RotationRequest(String key, Optional<String> environment, boolean dryRun, boolean assumeYes,
-        Optional<String> valueFrom, ProvisionRequest publishing) {
+public record RotationRequest(Selection selection, boolean dryRun, boolean assumeYes, Optional<String> valueFrom,
+        Optional<Instant> since, ProvisionRequest publishing) {
 
     public RotationRequest {
-        Objects.requireNonNull(key);
-        Objects.requireNonNull(environment);
+        Objects.requireNonNull(selection);
         Objects.requireNonNull(valueFrom);
+        Objects.requireNonNull(since);
         Objects.requireNonNull(publishing);
     }
 }

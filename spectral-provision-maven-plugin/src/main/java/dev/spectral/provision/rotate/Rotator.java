@@ -2,11 +2,8 @@ package dev.spectral.provision.rotate;
 
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
-import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.log.Log;
-import dev.spectral.provision.onepassword.ItemChangedException;
 import dev.spectral.provision.onepassword.OnePassword;
-import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.publish.ProvisionException;
 import dev.spectral.provision.publish.ProvisionOutcome;
 import dev.spectral.provision.publish.ProvisionRequest;
@@ -15,132 +12,226 @@ import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rotates one key, staged like the rotation of trusted secret stores: show the plan and ask; mint
- * the value; store it in 1Password, refusing if the item changed since the plan was shown; read it
- * back and compare; only then republish every environment that reads it, through the provisioning
- * path. Once stored, the value is never lost: a failed or interrupted republish is finished by
- * provisioning those environments, which the run prints.
+ * Rotates the selected keys, staged like the rotation of trusted secret stores: show one plan and ask
+ * once; then, key by key, mint the value, store it in 1Password (refusing if the item changed since
+ * the plan was shown) and read it back; only then republish, once, every environment that reads a
+ * stored key, through the provisioning path. A failure stops the minting; what is stored is never
+ * lost: it is republished, and the outcome names the commands that finish the rest.
  */
 public final class Rotator {
 
-    private final OnePassword onePassword;
+    private final UnitWriter writer;
     private final Provisioner provisioner;
     private final GeneratorRegistry generators;
     private final Terminal terminal;
     private final NewValue newValue;
+    private final Map<String, String> environment;
+    private final Redactor redactor;
+    private final Clock clock;
     private final Log log;
 
     public Rotator(OnePassword onePassword, Provisioner provisioner, GeneratorRegistry generators, Terminal terminal,
             Map<String, String> environment, Redactor redactor, Clock clock, Log log) {
-        this.onePassword = onePassword;
+        this.writer = new UnitWriter(onePassword);
         this.provisioner = provisioner;
         this.generators = generators;
         this.terminal = terminal;
         this.newValue = new NewValue(terminal, environment, redactor, clock);
+        this.environment = environment;
+        this.redactor = redactor;
+        this.clock = clock;
         this.log = log;
     }
 
     public RotationOutcome rotate(Config config, RotationRequest request) throws RotationException {
         long start = System.nanoTime();
-        RotationPlan plan = RotationPlanner.plan(config, request, generators, request.publishing().localEnvironments());
-        OpReference target = plan.target();
-        Optional<Long> before = version(target);
-        plan.render(before.map(v -> "item exists, version " + v).orElse("item does not exist yet: it will be created"))
-                .forEach(log::info);
-
-        if (request.dryRun()) {
-            if (!plan.spec().isPrompt()) {
-                newValue.generate(generators.find(plan.spec().generator()).orElseThrow(), plan);
-                log.info("Dry run: generator '" + plan.spec().generator() + "' works; its value was discarded.");
-            }
-            log.info("Dry run: would write " + plan.targetPath() + " in 1Password and republish "
-                    + (plan.republish().isEmpty() ? "nothing" : String.join(", ", plan.republish())) + ". Nothing was written.");
-            return new RotationOutcome(plan, false, Optional.empty(), Optional.empty(), true, since(start));
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        UnitSelector.Selected selected = UnitSelector.select(config, request.selection(), generators,
+                request.publishing().localEnvironments());
+        List<RotationPlan> units = selected.units();
+        if (request.since().filter(since -> since.isAfter(at)).isPresent()) {
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "-Dspectral.rotate.since ("
+                    + request.since().get() + ") is after the time of this run (" + at + "); nothing was written");
         }
-        confirm(plan, request);
-        SecretValue value = plan.spec().isPrompt() ? newValue.prompted(plan, request.valueFrom())
-                : newValue.generate(generators.find(plan.spec().generator()).orElseThrow(), plan);
-
-        store(target, before, value);
-        readBack(target, value);
-        log.info("The new value of " + plan.key() + " is stored in 1Password at " + plan.targetPath() + "."
-                + (plan.republish().isEmpty() ? "" : " If this run stops now, finish with: mvn spectral:provision -Denv="
-                        + String.join(",", plan.republish())));
-        return republish(config, request, plan, start);
+        ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), units);
+        Map<String, Optional<Long>> versions = writer.versions(units);
+        List<String> republish = republish(config, units);
+        show(request.selection(), selected, versions, republish);
+        RotationRun run = new RotationRun(request.selection(), config.file(), at, request.since(), request.valueFrom(), request.dryRun());
+        if (request.dryRun()) {
+            return dryRun(run, selected, versions, valueFrom, republish, start);
+        }
+        List<String> missing = valueFrom.missing(units, environment);
+        if (!missing.isEmpty()) {
+            throw ValueFrom.missingProblem(missing);
+        }
+        confirm(units, request);
+        Minting minting = new Minting(run, units, versions, valueFrom);
+        minting.run();
+        RotationOutcome outcome = new RotationOutcome(run, minting.results, selected.untouched(), Optional.empty(), Optional.empty(),
+                since(start), minting.stop);
+        if (minting.results.stream().noneMatch(UnitResult::stored) && minting.stop.isPresent()) {
+            RotationException stop = minting.stop.get();
+            throw stop.withOutcome(units.size() == 1 ? stop.getMessage() : stop.getMessage() + " [" + units.get(0).label()
+                    + "; the other " + (units.size() - 1) + " key(s) were not minted]", outcome);
+        }
+        return republish(config, request, outcome, start);
     }
 
-    private void confirm(RotationPlan plan, RotationRequest request) throws RotationException {
+    private void show(Selection selection, UnitSelector.Selected selected, Map<String, Optional<Long>> versions, List<String> republish) {
+        List<RotationPlan> units = selected.units();
+        if (units.size() == 1) {
+            Optional<Long> before = versions.get(units.get(0).target().itemId());
+            units.get(0).render(before.map(v -> "item exists, version " + v).orElse("item does not exist yet: it will be created"))
+                    .forEach(log::info);
+            RotationTable.untouched(selected.untouched()).forEach(log::info);
+        } else {
+            RotationTable.render(selection, units, versions, selected.untouched(), republish).forEach(log::info);
+        }
+    }
+
+    /** Each unit's generator runs once, its value discarded; nothing is asked and nothing written. */
+    private RotationOutcome dryRun(RotationRun run, UnitSelector.Selected selected, Map<String, Optional<Long>> versions,
+            ValueFrom valueFrom, List<String> republish, long start) throws RotationException {
+        List<RotationPlan> units = selected.units();
+        List<UnitResult> results = new ArrayList<>();
+        for (RotationPlan unit : units) {
+            if (!unit.spec().isPrompt()) {
+                newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
+                log.info("Dry run: generator '" + unit.spec().generator() + "' works" + (units.size() == 1 ? "" : " for " + unit.label())
+                        + "; its value was discarded.");
+            }
+            results.add(UnitResult.planned(unit, versions.get(unit.target().itemId())));
+        }
+        valueFrom.missing(units, environment).forEach(name -> log.warn("Dry run: environment variable " + name
+                + " (spectral.valueFrom) is not set or empty: the rotation would stop before writing anything."));
+        String publish = republish.isEmpty() ? "nothing" : String.join(", ", republish);
+        log.info(units.size() == 1 ? "Dry run: would write " + units.get(0).targetPath() + " in 1Password and republish " + publish
+                + ". Nothing was written." : "Dry run: would write " + units.size() + " fields in 1Password and republish " + publish
+                + (republish.isEmpty() ? "" : " once each") + ". Nothing was written.");
+        return new RotationOutcome(run, results, selected.untouched(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
+    }
+
+    private void confirm(List<RotationPlan> units, RotationRequest request) throws RotationException {
         if (request.assumeYes()) {
             return;
         }
+        String what = units.size() == 1 ? units.get(0).key() : units.size() + " keys";
         if (!terminal.interactive()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotating " + plan.key()
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotating " + what
                     + " needs confirmation, and there is no console to ask (batch mode or CI): pass -Dyes to confirm. Nothing was written");
         }
-        String answer = terminal.readLine("Rotate " + plan.key() + "? [y/N] ").orElse("").strip().toLowerCase(Locale.ROOT);
+        String question = units.size() == 1 ? "Rotate " + what + "? [y/N] " : "Rotate these " + what + "? [y/N] ";
+        String answer = terminal.readLine(question).orElse("").strip().toLowerCase(Locale.ROOT);
         if (!answer.equals("y") && !answer.equals("yes")) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotation of " + plan.key()
-                    + " cancelled; nothing was written");
+            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotation of " + what + " cancelled; nothing was written");
         }
     }
 
-    private Optional<Long> version(OpReference target) throws RotationException {
-        try {
-            return onePassword.version(target);
-        } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
+    /** Unit by unit: mint, store (check-and-set, chained through the run's own writes to one item), read back; stop at a failure. */
+    private final class Minting {
+        private final RotationRun run;
+        private final List<RotationPlan> units;
+        private final Map<String, Optional<Long>> expected;
+        private final ValueFrom valueFrom;
+        private final List<UnitResult> results = new ArrayList<>();
+        private Optional<RotationException> stop = Optional.empty();
+
+        Minting(RotationRun run, List<RotationPlan> units, Map<String, Optional<Long>> versions, ValueFrom valueFrom) {
+            this.run = run;
+            this.units = units;
+            this.expected = new HashMap<>(versions);
+            this.valueFrom = valueFrom;
+        }
+
+        void run() {
+            for (RotationPlan unit : units) {
+                Optional<Long> before = expected.get(unit.target().itemId());
+                if (stop.isPresent()) {
+                    results.add(UnitResult.notMinted(unit, before, "not minted: an earlier key failed"));
+                    continue;
+                }
+                try {
+                    SecretValue value = unit.spec().isPrompt()
+                            ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
+                            : newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
+                    long after = writer.store(unit.target(), before, value);
+                    expected.put(unit.target().itemId(), Optional.of(after));
+                    try {
+                        writer.readBack(unit.target(), value);
+                    } catch (RotationException e) {
+                        failed(e, UnitResult.unconfirmed(unit, before, after, redactor.redact(e.getMessage())));
+                        continue;
+                    }
+                    results.add(UnitResult.stored(unit, before, after));
+                    announce(unit, before, after);
+                } catch (RotationException e) {
+                    failed(e, UnitResult.failed(unit, before, redactor.redact(e.getMessage())));
+                }
+            }
+        }
+
+        private void failed(RotationException e, UnitResult result) {
+            results.add(result);
+            stop = Optional.of(e);
+            if (units.size() > 1) {
+                log.error(result.plan().label() + ": " + result.reason().orElse("") + ". The keys after it are not minted"
+                        + (results.stream().anyMatch(UnitResult::stored) ? "; those stored are republished." : "."));
+            }
+        }
+
+        /** What a run interrupted right now would leave, and the commands that would finish it. */
+        private void announce(RotationPlan unit, Optional<Long> before, long after) {
+            List<String> republish = new ArrayList<>();
+            results.stream().filter(UnitResult::stored).flatMap(r -> r.plan().republish().stream())
+                    .filter(env -> !republish.contains(env)).forEach(republish::add);
+            if (units.size() == 1) {
+                log.info("The new value of " + unit.key() + " is stored in 1Password at " + unit.targetPath() + "."
+                        + (unit.republish().isEmpty() ? "" : " If this run stops now, finish with: mvn spectral:provision -Denv="
+                                + String.join(",", unit.republish())));
+                return;
+            }
+            List<RotationPlan> rest = units.subList(units.indexOf(unit) + 1, units.size());
+            List<String> commands = FinishCommands.of(republish, rest, run.valueFrom(), run.since());
+            log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " (" + RotationTable.version(before)
+                    + " -> " + after + ")." + (commands.isEmpty() ? "" : " If this run stops now, finish with: "
+                            + String.join(", then ", commands)));
         }
     }
 
-    /** Check-and-set on the item's version: a concurrent change since the plan was shown is never overwritten. */
-    private void store(OpReference target, Optional<Long> before, SecretValue value) throws RotationException {
-        try {
-            onePassword.write(target, value, before);
-        } catch (ItemChangedException e) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "item " + target.vault() + "/" + target.item()
-                    + " changed since the plan was shown (" + e.expected().map(v -> "version " + v).orElse("absent") + ", now "
-                    + e.actual().map(v -> "version " + v).orElse("absent")
-                    + "): someone else may be rotating it. Nothing was written; check the item's history, then run again", e);
-        } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, "writing the new value to 1Password failed: "
-                    + e.getMessage() + ". Nothing was published; the old value is still live", e);
+    /** One provisioning of every environment that reads a stored unit: one op run, one GitHub pass per environment. */
+    private RotationOutcome republish(Config config, RotationRequest request, RotationOutcome stored, long start) {
+        List<String> environments = stored.republish();
+        if (environments.isEmpty()) {
+            return with(stored, Optional.empty(), Optional.empty(), start);
         }
-    }
-
-    /** Through the same resolution path as provisioning: what it will publish is what was written. */
-    private void readBack(OpReference target, SecretValue value) throws RotationException {
-        SecretValue stored;
-        try {
-            stored = onePassword.resolve(List.of(target)).get(target);
-        } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, "the new value was written to 1Password but cannot be read "
-                    + "back: " + e.getMessage() + ". Nothing was published; check the item's history in 1Password", e);
-        }
-        if (!value.equals(stored)) {
-            throw new RotationException(RotationException.Cause.TOOL, "1Password returns a different value for " + target
-                    + " than was written. Nothing was published; check the item's history in 1Password before running again");
-        }
-    }
-
-    private RotationOutcome republish(Config config, RotationRequest request, RotationPlan plan, long start) {
-        if (plan.republish().isEmpty()) {
-            return new RotationOutcome(plan, true, Optional.empty(), Optional.empty(), false, since(start));
-        }
-        ProvisionRequest publish = request.publishing().forEnvironments(String.join(",", plan.republish()),
+        ProvisionRequest publish = request.publishing().forEnvironments(String.join(",", environments),
                 ProvisionRequest.Option.DRY_RUN, ProvisionRequest.Option.PRUNE);
         try {
-            ProvisionOutcome outcome = provisioner.provision(config, publish);
-            return new RotationOutcome(plan, true, Optional.of(outcome), Optional.empty(), false, since(start));
+            return with(stored, Optional.of(provisioner.provision(config, publish)), Optional.empty(), start);
         } catch (ProvisionException e) {
             log.error("Republishing failed: " + e.getMessage());
-            return new RotationOutcome(plan, true, Optional.empty(), Optional.of(e.getMessage()), false, since(start));
+            return with(stored, Optional.empty(), Optional.of(e.getMessage()), start);
         }
+    }
+
+    private static RotationOutcome with(RotationOutcome stored, Optional<ProvisionOutcome> publish, Optional<String> error, long start) {
+        return new RotationOutcome(stored.run(), stored.units(), stored.untouched(), publish, error, since(start), stored.stoppedBy());
+    }
+
+    /** The published environments that read any unit's target, in file order. */
+    private static List<String> republish(Config config, List<RotationPlan> units) {
+        return config.environmentNames().stream().filter(env -> units.stream().anyMatch(u -> u.republish().contains(env))).toList();
     }
 
     private static Duration since(long start) {

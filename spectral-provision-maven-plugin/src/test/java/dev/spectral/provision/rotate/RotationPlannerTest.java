@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
-import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.testing.Configs;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,13 +69,8 @@ class RotationPlannerTest {
         generators = GeneratorRegistry.load(RotationPlannerTest.class.getClassLoader());
     }
 
-    private static RotationRequest request(String key, Optional<String> env) {
-        return new RotationRequest(key, env, false, false, Optional.empty(),
-                new ProvisionRequest("", LOCAL, Path.of(".env"), Set.of()));
-    }
-
     private static RotationPlan plan(String key, Optional<String> env) throws RotationException {
-        return RotationPlanner.plan(CONFIG, request(key, env), generators, LOCAL);
+        return RotationPlanner.plan(CONFIG, key, env, generators, LOCAL);
     }
 
     private static RotationException refused(String key, Optional<String> env) {

@@ -2,6 +2,7 @@ package dev.spectral.provision.rotate;
 
 import static dev.spectral.provision.testing.FakeOnePassword.field;
 import static dev.spectral.provision.testing.FakeOnePassword.item;
+import static dev.spectral.provision.testing.NoValueLeaks.assertNoStretchOf;
 import static dev.spectral.provision.testing.References.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,13 +18,17 @@ import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
+import dev.spectral.provision.report.ReportWriter;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
+import dev.spectral.provision.testing.NoValueLeaks;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
 import dev.spectral.provision.testing.FakeGitHub;
 import dev.spectral.provision.testing.FakeOnePassword;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,6 +91,7 @@ class RotatorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
     private static final String READ_BACK = "s0mething-Else-Entirely-77";
     private static final String TYPED_VENDOR_KEY = "vNd-Typed-Key-4421xq";
+    private static final ProvisionRequest PUBLISHING = new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of());
 
     @TempDir
     Path dir;
@@ -97,6 +103,7 @@ class RotatorTest {
     private final RecordingLog log = new RecordingLog(true);
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final List<Throwable> thrown = new ArrayList<>();
+    private final List<RotationOutcome> outcomes = new ArrayList<>();
     private GeneratorRegistry generators;
 
     @BeforeEach
@@ -116,7 +123,7 @@ class RotatorTest {
     }
 
     @AfterEach
-    void noValueLeaked() {
+    void noValueLeaked() throws Exception {
         pool.shutdownNow();
         List<String> values = new ArrayList<>(TestGenerators.minted());
         values.add(READ_BACK);
@@ -131,16 +138,17 @@ class RotatorTest {
                 }
             }
         }
+        thrown.stream().filter(t -> t instanceof RotationException).map(t -> ((RotationException) t).outcome())
+                .flatMap(Optional::stream).forEach(outcomes::add);
+        for (RotationOutcome outcome : outcomes) {
+            Path json = dir.resolve("rotate-report.json");
+            ReportWriter.writeJson(json, RotationReport.of(outcome, Map.of()));
+            NoValueLeaks.assertNoneIn(values, Files.readString(json), "rotate-report.json");
+            NoValueLeaks.assertNoneIn(values, RotationRecord.markdown(outcome, Optional.empty()), "rotate-record.md");
+        }
         assertEquals(List.of(), git.commands(), "the .env was not touched");
     }
 
-    /** Neither the value nor any 12-character stretch of it. */
-    private static void assertNoStretchOf(String value, String text, String where) {
-        for (int i = 0; i + 12 <= value.length(); i++) {
-            String stretch = value.substring(i, i + 12);
-            assertFalse(text.contains(stretch), where + " holds part of a value: " + text);
-        }
-    }
 
     private Rotator rotator(Terminal terminal, Map<String, String> environment) {
         Provisioner provisioner = new Provisioner(op, github, new DotEnvWriter(git), pool, log);
@@ -148,8 +156,7 @@ class RotatorTest {
     }
 
     private static RotationRequest request(String key, Optional<String> env, boolean dryRun, boolean yes) {
-        return new RotationRequest(key, env, dryRun, yes, Optional.empty(),
-                new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of()));
+        return new RotationRequest(Selection.key(key, env), dryRun, yes, Optional.empty(), Optional.empty(), PUBLISHING);
     }
 
     private static RotationRequest confirmed(String key) {
@@ -157,7 +164,9 @@ class RotatorTest {
     }
 
     private RotationOutcome rotate(Terminal terminal, RotationRequest request) throws RotationException {
-        return rotator(terminal, Map.of()).rotate(CONFIG, request);
+        RotationOutcome outcome = rotator(terminal, Map.of()).rotate(CONFIG, request);
+        outcomes.add(outcome);
+        return outcome;
     }
 
     private RotationException refused(Terminal terminal, RotationRequest request) {
@@ -205,10 +214,10 @@ class RotatorTest {
         assertFalse(outcome.dryRun());
         assertEquals(List.of("production", "staging"), outcome.current());
         assertEquals(List.of(), outcome.behind());
-        RotationReport report = RotationReport.of(outcome);
+        RotationReport report = RotationReport.of(outcome, Map.of());
         assertEquals(List.of("production", "staging"), report.current());
         assertEquals(List.of(), report.behind());
-        assertNull(report.finishCommand());
+        assertEquals(List.of(), report.finishCommands());
         assertTrue(log.all().contains("Spectral/session/secret (item exists, version 7)"), log.all());
     }
 
@@ -250,8 +259,8 @@ class RotatorTest {
 
     @Test
     void aPromptKeyTakesTheValueFromTheNamedVariable() throws Exception {
-        RotationRequest request = new RotationRequest("VENDOR_KEY", Optional.empty(), false, true,
-                Optional.of("env:NEW_VENDOR_KEY"), new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of()));
+        RotationRequest request = new RotationRequest(Selection.key("VENDOR_KEY", Optional.empty()), false, true,
+                Optional.of("env:NEW_VENDOR_KEY"), Optional.empty(), PUBLISHING);
 
         RotationOutcome outcome = rotator(FakeTerminal.batch(), Map.of("NEW_VENDOR_KEY", TYPED_VENDOR_KEY))
                 .rotate(CONFIG, request);
@@ -431,10 +440,10 @@ class RotatorTest {
         assertTrue(outcome.stored());
         assertEquals(List.of("production"), outcome.current());
         assertEquals(List.of("staging"), outcome.behind());
-        assertEquals("mvn spectral:provision -Denv=staging", outcome.finishCommand());
+        assertEquals(List.of("mvn spectral:provision -Denv=staging"), outcome.finishCommands());
         assertFalse(outcome.complete());
         assertEquals(minted(), github.secret("production", "SESSION_SECRET"));
-        assertEquals("mvn spectral:provision -Denv=staging", RotationReport.of(outcome).finishCommand());
+        assertEquals(List.of("mvn spectral:provision -Denv=staging"), RotationReport.of(outcome, Map.of()).finishCommands());
         assertFalse(log.lines("ERROR").isEmpty(), log.all());
     }
 
@@ -448,7 +457,7 @@ class RotatorTest {
         assertTrue(outcome.publishError().isPresent());
         assertEquals(List.of(), outcome.current());
         assertEquals(List.of("production", "staging"), outcome.behind());
-        assertEquals("mvn spectral:provision -Denv=production,staging", outcome.finishCommand());
+        assertEquals(List.of("mvn spectral:provision -Denv=production,staging"), outcome.finishCommands());
         assertFalse(outcome.complete());
         assertEquals(minted(), op.valueOf(ref("op://Spectral/session/secret")), "the value is safe in 1Password");
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * version, then sets the field (adding it, concealed, or the item, when missing), keeps every other
  * field, bumps the version and stamps {@link #WRITTEN_AT}.
  *
- * <p>Switches: {@link #failWrites()} makes every write fail; {@link #editElsewhereAfterNextRead()}
+ * <p>Switches: {@link #failWrites()} makes every write fail; {@link #failWritesTo(String)} every write to one item;
+ * {@link #editElsewhereAfterNextRead()}
  * bumps the version of the item right after the next {@link #version} call read it, as if someone
  * edited it in the 1Password app meanwhile; {@link #readBackDifferentValue(String)} makes every
  * {@link #resolve} after a write return another value; {@link #failResolving(String)} makes every
@@ -51,6 +54,8 @@ public final class FakeOnePassword implements OnePassword {
     private final AtomicInteger nextId = new AtomicInteger(1);
 
     private volatile boolean failWrites;
+    /** Items (lower-cased titles) whose writes fail. */
+    private final Set<String> failWritesTo = ConcurrentHashMap.newKeySet();
     private volatile boolean editElsewhereAfterNextRead;
     private volatile Optional<String> readBackValue = Optional.empty();
     private volatile Optional<String> resolveFailure = Optional.empty();
@@ -130,6 +135,17 @@ public final class FakeOnePassword implements OnePassword {
 
     public void failWrites() {
         failWrites = true;
+    }
+
+    /** Every write to this item (by title, ignoring case) fails as {@link #failWrites()} does; other items are written. */
+    public void failWritesTo(String item) {
+        failWritesTo.add(item.toLowerCase(Locale.ROOT));
+    }
+
+    /** Writes succeed again. */
+    public void clearWriteFailures() {
+        failWrites = false;
+        failWritesTo.clear();
     }
 
     public void editElsewhereAfterNextRead() {
@@ -277,7 +293,7 @@ public final class FakeOnePassword implements OnePassword {
             throw new ItemChangedException(target, expected, actual);
         }
         (current.isPresent() ? replaceCalls : createCalls).incrementAndGet();
-        if (failWrites) {
+        if (failWrites || failWritesTo.contains(target.item().toLowerCase(Locale.ROOT))) {
             throw new OnePasswordException((current.isPresent() ? "write" : "create") + " item " + target.item() + " in vault "
                     + target.vault() + " failed: (fake) 1Password is unavailable, HTTP 503");
         }
