@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a benchmark project: pom.xml, environments.toml with N keys spread over 3 environments,
-the fake op's vault (one item per secret key) and the fake gh's repository with the 3 environments."""
+the fake op's vault (one item per secret key) and the GitHub emulator's seed: the repository with the
+3 environments."""
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ envs = ["production", "staging", "qa"]
 per_env = -(-n // len(envs))   # N keys in all: 300 is 100 keys x 3 environments
 secrets = per_env // 2
 os.makedirs(os.path.join(work, "fake-op"))
-os.makedirs(os.path.join(work, "fake-gh"))
+os.makedirs(os.path.join(work, "github"))
 
 with open(os.path.join(work, "pom.xml"), "w") as f:
     f.write(f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -26,7 +27,7 @@ with open(os.path.join(work, "pom.xml"), "w") as f:
     <configuration>
       <file>${{project.basedir}}/environments.toml</file>
       <op>{fakes}/op</op>
-      <gh>{fakes}/gh</gh>
+      <gh>{fakes}/gh-logging</gh>
       <repo>acme/app</repo>
     </configuration>
   </plugin></plugins></build>
@@ -51,6 +52,5 @@ with open(os.path.join(work, "environments.toml"), "w") as f:
 
 with open(os.path.join(work, "fake-op", "vault.json"), "w") as f:
     json.dump({"vaults": [{"id": "vlt1", "name": "Spectral", "items": items}]}, f)
-with open(os.path.join(work, "fake-gh", "state.json"), "w") as f:
-    json.dump({"default_repo": "acme/app",
-               "repos": {"acme/app": {"environments": {e: {"secrets": {}, "variables": {}} for e in envs}}}}, f)
+with open(os.path.join(work, "github", "state.json"), "w") as f:
+    json.dump({"repos": {"acme/app": {"environments": {e: {} for e in envs}}}}, f)
