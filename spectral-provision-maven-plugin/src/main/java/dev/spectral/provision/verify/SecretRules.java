@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The rules that tell a literal that is really a secret, most specific first (the first match names the
- * finding). Prefixes and shapes after gitleaks and trufflehog (docs/field-notes.md).
+ * finding). Prefixes and shapes after gitleaks' rule set ({@code config/gitleaks.toml}) and trufflehog's
+ * detectors; the README's {@code spectral:verify} section lists what is flagged and what is not.
  *
  * <ol>
  *   <li>Known formats, whatever the key is called: Anthropic, OpenAI, GitHub, Stripe, AWS, Slack,
