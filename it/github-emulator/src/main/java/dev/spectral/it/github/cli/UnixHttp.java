@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,63 +107,33 @@ final class UnixHttp {
         return out.toByteArray();
     }
 
+    /** An answer as the emulator writes it: a status line, headers, a body of Content-Length bytes. */
     static Response parse(byte[] raw) throws IOException {
-        int from = 0;
-        while (true) {
-            int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), from);
-            if (end < 0) {
-                throw new IOException("the response ended before its head did");
-            }
-            String[] lines = new String(raw, from, end - from, StandardCharsets.ISO_8859_1).split("\r\n");
-            String[] statusLine = lines[0].split(" ", 3);
-            if (statusLine.length < 2) {
-                throw new IOException("malformed status line: " + lines[0]);
-            }
-            int code = Integer.parseInt(statusLine[1]);
-            int bodyStart = end + 4;
-            if (code >= 100 && code < 200) {
-                from = bodyStart;
-                continue;
-            }
-            List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) {
-                    headers.add(Map.entry(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()));
-                }
-            }
-            String status = lines[0].substring(lines[0].indexOf(' ') + 1).stripLeading();
-            Response head = new Response(statusLine[0], code, status, headers, new byte[0]);
-            byte[] rest = java.util.Arrays.copyOfRange(raw, bodyStart, raw.length);
-            byte[] body;
-            if (head.header("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false)) {
-                body = dechunk(rest);
-                headers.removeIf(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding") || h.getKey().equalsIgnoreCase("Content-Length"));
-            } else {
-                int length = head.header("Content-Length").map(Integer::parseInt).orElse(rest.length);
-                body = java.util.Arrays.copyOf(rest, Math.min(length, rest.length));
-            }
-            return new Response(head.proto(), code, status, List.copyOf(headers), body);
+        int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        if (end < 0) {
+            throw new IOException("the answer ended before its head did");
         }
-    }
-
-    private static byte[] dechunk(byte[] raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int pos = 0;
-        while (true) {
-            int eol = indexOf(raw, "\r\n".getBytes(StandardCharsets.ISO_8859_1), pos);
-            if (eol < 0) {
-                throw new IOException("a chunk size line is cut off");
-            }
-            String size = new String(raw, pos, eol - pos, StandardCharsets.ISO_8859_1);
-            int semicolon = size.indexOf(';');
-            int length = Integer.parseInt((semicolon >= 0 ? size.substring(0, semicolon) : size).strip(), 16);
-            if (length == 0) {
-                return out.toByteArray();
-            }
-            out.write(raw, eol + 2, length);
-            pos = eol + 2 + length + 2;
+        String[] lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] statusLine = lines[0].split(" ", 3);
+        if (statusLine.length < 2) {
+            throw new IOException("malformed status line: " + lines[0]);
         }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.add(Map.entry(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()));
+            }
+        }
+        String status = lines[0].substring(lines[0].indexOf(' ') + 1).stripLeading();
+        Response head = new Response(statusLine[0], Integer.parseInt(statusLine[1]), status, List.copyOf(headers), new byte[0]);
+        if (head.header("Transfer-Encoding").isPresent()) {
+            throw new IOException("a chunked answer: gh-lite reads only the Content-Length framing the emulator writes");
+        }
+        int from = end + 4;
+        int length = head.header("Content-Length").map(Integer::parseInt).orElse(raw.length - from);
+        return new Response(head.proto(), head.code(), status, head.headers(),
+                Arrays.copyOfRange(raw, from, Math.min(raw.length, from + length)));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
