@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Self-test for the fake `op` and `gh`: exercises every command and fault switch against a
-# temp dir. Exits non-zero on any mismatch. Usage: it/fakes/selftest.sh [-v]
+# Self-test for the fake `op`: exercises every command and switch against a temp dir. Exits
+# non-zero on any mismatch. Usage: it/fakes/selftest.sh [-v]
+# (gh has no fake: the tests drive the real gh, or gh-lite, against the GitHub emulator, whose
+# own tests are in it/github-emulator.)
 set -u
 shopt -s lastpipe
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 OP="$HERE/op"
-GH="$HERE/gh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 VERBOSE=${1:-}
@@ -37,11 +38,11 @@ op_err()        {
      && grep -qF -- "$2" "$T/err" && [ "$RC" = 1 ]; then ok "$1"; else bad "$1 (want op error: $2)"; fi
 }
 # pycheck NAME EXPR: EXPR is Python over out (str), j (stdout JSON), docs (concatenated JSON
-# documents on stdout), vault, state, faults, log (list of calls.log entries of the current fake)
+# documents on stdout), vault, log (list of calls.log entries)
 pycheck() {
-  if python3 - "$T" "$2" "${LOGDIR:-op}" <<'PY'
+  if python3 - "$T" "$2" <<'PY'
 import json, os, sys
-T, expr, logdir = sys.argv[1], sys.argv[2], sys.argv[3]
+T, expr, logdir = sys.argv[1], sys.argv[2], "op"
 def load(p):
     try:
         with open(p, encoding="utf-8") as f:
@@ -62,8 +63,6 @@ try:
 except Exception:
     docs = None
 vault = load(os.path.join(T, "op", "vault.json"))
-state = load(os.path.join(T, "gh", "state.json"))
-faults = load(os.path.join(T, "gh", "faults.json"))
 log = []
 if os.path.exists(os.path.join(T, logdir, "calls.log")):
     with open(os.path.join(T, logdir, "calls.log"), encoding="utf-8") as f:
@@ -79,7 +78,6 @@ VALUE=$'line1\n"quoted" \'single\' $HOME ${X} {{ op://Spectral/x/y }} \\n ünïc
 ###################################################################################### op
 mkdir -p "$T/op"
 export OP_FAKE_DIR="$T/op"
-LOGDIR=op
 VALUE="$VALUE" python3 - "$T/op/vault.json" <<'PY'
 import json, os, sys
 value = os.environ["VALUE"]
@@ -288,194 +286,6 @@ pycheck "op calls.log counts stdin bytes" \
   'any(e["argv"][:2] == ["item", "edit"] and e["stdin_bytes"] > 100 for e in log) and all(e["stdin_bytes"] == 0 for e in log if e["argv"][:1] == ["read"])'
 if grep -qF -e "hunter2-secret" -e "pl41n-v4lue" -e "ünïcødé" -e "créé" -e '"pw"' "$T/op/calls.log"; then
   RC=-; bad "op calls.log holds no values"; else ok "op calls.log holds no values"; fi
-
-###################################################################################### gh
-mkdir -p "$T/gh"
-export GH_FAKE_DIR="$T/gh"
-LOGDIR=gh
-cat >"$T/gh/state.json" <<'EOF'
-{"default_repo": "acme/app", "repos": {"acme/app": {"environments": {
-  "production": {"secrets": {"OLD": {"value": "old", "created_at": "2026-01-02T00:00:00Z", "updated_at": "2026-01-02T00:00:00Z"}},
-                 "variables": {"REGION": {"value": "eu", "created_at": "2026-01-02T00:00:00Z", "updated_at": "2026-01-02T00:00:00Z"}}},
-  "staging": {"secrets": {}, "variables": {}}}},
-  "acme/other": {"environments": {}}}}
-EOF
-
-( unset GH_FAKE_DIR; run0 "$GH" --version; echo "$RC" >"$T/rc" ); RC=$(cat "$T/rc")
-expect_rc "gh: missing GH_FAKE_DIR exits 3" 3
-err_has "gh: missing GH_FAKE_DIR says so" "GH_FAKE_DIR"
-( cd "$T" && GH_FAKE_DIR=gh run0 "$GH" repo view --json nameWithOwner -q .nameWithOwner; echo "$RC" >"$T/rc" ); RC=$(cat "$T/rc")
-expect_out "gh: relative GH_FAKE_DIR resolves against cwd" $'acme/app\n'
-
-run0 "$GH" --version
-expect_out "gh --version" $'gh version 2.23.0 (2023-02-21)\nhttps://github.com/cli/cli/releases/tag/v2.23.0\n'
-
-# auth-fail
-touch "$T/gh/auth-fail"
-AUTH=$'To get started with GitHub CLI, please run:  gh auth login\nAlternatively, populate the GH_TOKEN environment variable with a GitHub API authentication token.\n'
-run0 "$GH" repo view --json nameWithOwner -q .nameWithOwner; expect_rc "auth-fail: exit 4" 4; expect_err "auth-fail: message" "$AUTH"
-printf 'v' | run "$GH" secret set X --env production;        expect_rc "auth-fail: secret set exit 4" 4
-run0 "$GH" api repos/acme/app/environments/production;        expect_rc "auth-fail: api exit 4" 4
-run0 "$GH" --version;                                         expect_rc "auth-fail: --version still works" 0
-rm "$T/gh/auth-fail"
-
-# repo view
-run0 "$GH" repo view --json nameWithOwner -q .nameWithOwner;   expect_out "gh repo view -q" $'acme/app\n'
-run0 "$GH" repo view --json nameWithOwner --jq .nameWithOwner; expect_out "gh repo view --jq" $'acme/app\n'
-run0 "$GH" repo view --json nameWithOwner;                     expect_out "gh repo view --json" $'{"nameWithOwner":"acme/app"}\n'
-run0 "$GH" repo view ACME/Other --json nameWithOwner -q .nameWithOwner; expect_out "gh repo view OWNER/REPO" $'acme/other\n'
-
-# secret set: stdin, flag forms, trailing CR/LF stripping, upper-casing
-printf '%s\r\n\r\n\n' "$VALUE" | run "$GH" secret set api_token --env production -R acme/app
-expect_rc "gh secret set (stdin) rc" 0
-expect_out "gh secret set prints nothing when not a TTY" ""
-VALUE="$VALUE" pycheck "gh secret set strips every trailing CR/LF, keeps the rest, upper-cases" \
-  'state["repos"]["acme/app"]["environments"]["production"]["secrets"]["API_TOKEN"]["value"] == os.environ["VALUE"].rstrip("\r\n")'
-printf 'two\n' | run "$GH" secret set TWO -e production --repo acme/app; expect_rc "gh secret set -e --repo" 0
-printf 'three' | run "$GH" secret set THREE --env=production --repo=acme/app; expect_rc "gh secret set --env= --repo=" 0
-printf 'four' | run "$GH" secret set FOUR --env production;                  expect_rc "gh secret set default repo" 0
-pycheck "gh secret set forms stored" \
-  '{k: v["value"] for k, v in state["repos"]["acme/app"]["environments"]["production"]["secrets"].items() if k in ("TWO", "THREE", "FOUR")} == {"TWO": "two", "THREE": "three", "FOUR": "four"}'
-run0 "$GH" secret set BODYSECRET --env production --body "argv-visible"; expect_rc "gh secret set --body" 0
-pycheck "gh secret set --body stored and logged in argv" \
-  'state["repos"]["acme/app"]["environments"]["production"]["secrets"]["BODYSECRET"]["value"] == "argv-visible" and "argv-visible" in log[-1]["argv"]'
-printf 'x' | run "$GH" secret set X --env nope -R acme/app
-expect_rc "gh secret set unknown env rc" 1
-expect_err "gh secret set unknown env message" $'failed to fetch public key: HTTP 404: Not Found (https://api.github.com/repos/acme/app/environments/nope/secrets/public-key)\n'
-printf 'x' | run "$GH" secret set 1BAD --env production;  expect_rc "gh secret set invalid name rc" 1
-err_has "gh secret set invalid name" 'failed to set secret "1BAD": HTTP 422'
-
-# secret set -f - (dotenv)
-cat >"$T/s.env" <<'EOF'
-# comment
-export ENV_A=alpha
-ENV_B="multi\nline \"q\" $ENV_A ${ENV_A}"
-ENV_C='lit $ENV_A \n'
-ENV_D=bare value # comment
-EOF
-run "$GH" secret set -f - --env production -R acme/app <"$T/s.env"; expect_rc "gh secret set -f -" 0
-pycheck "gh secret set -f - parsed like godotenv" \
-  '{k: state["repos"]["acme/app"]["environments"]["production"]["secrets"][k]["value"] for k in ("ENV_A", "ENV_B", "ENV_C", "ENV_D")} == {"ENV_A": "alpha", "ENV_B": "multi\nline \"q\" alpha alpha", "ENV_C": "lit $ENV_A \\n", "ENV_D": "bare value"}'
-
-# gh variable does not exist in 2.23.0; other commands are unknown
-run0 "$GH" variable list --env production; expect_rc "gh variable rc" 1; err_has "gh variable unknown" 'unknown command "variable" for "gh"'
-run0 "$GH" frobnicate;                      expect_rc "gh unknown command rc" 1; err_has "gh unknown command" "unknown command"
-run0 "$GH" secret list --env production;    expect_rc "gh secret list not emulated" 1; err_has "gh secret list unknown" "unknown command"
-
-# api: environments
-run0 "$GH" api repos/acme/app/environments/production
-pycheck "gh api GET environment" 'j["name"] == "production" and isinstance(j["id"], int)'
-run0 "$GH" api /repos/acme/app/environments/Production; pycheck "gh api GET environment (leading slash, case-insensitive)" 'j["name"] == "production"'
-run0 "$GH" api repos/acme/app/environments/qa
-expect_rc "gh api GET missing environment rc" 1
-expect_err "gh api 404 stderr" $'gh: Not Found (HTTP 404)\n'
-pycheck "gh api 404 body on stdout" 'j["message"] == "Not Found"'
-run0 "$GH" api -X PUT repos/acme/app/environments/qa; pycheck "gh api PUT environment creates" 'j["name"] == "qa"'
-cp "$T/out" "$T/env1"
-run0 "$GH" api --method PUT repos/acme/app/environments/qa; cmp -s "$T/out" "$T/env1" && ok "gh api PUT environment idempotent" || bad "gh api PUT environment idempotent"
-run0 "$GH" api repos/acme/app/environments; pycheck "gh api list environments" '[e["name"] for e in j["environments"]] == ["production", "qa", "staging"]'
-run0 "$GH" api repos/acme/app/environments/production/secrets/public-key
-pycheck "gh api public key" 'len(__import__("base64").b64decode(j["key"])) == 32 and j["key_id"]'
-
-# api: secrets list + pagination
-python3 -c 'print("\n".join("BULK_%02d=v%d" % (i, i) for i in range(1, 36)))' | run "$GH" secret set -f - --env staging
-expect_rc "gh secret set -f - (35 secrets)" 0
-run0 "$GH" api repos/acme/app/environments/staging/secrets
-pycheck "gh api secrets list default page of 30, sorted, no values" \
-  'j["total_count"] == 35 and len(j["secrets"]) == 30 and [s["name"] for s in j["secrets"]][:2] == ["BULK_01", "BULK_02"] and set(j["secrets"][0]) == {"name", "created_at", "updated_at"}'
-run0 "$GH" api "repos/acme/app/environments/staging/secrets?per_page=10&page=4"
-pycheck "gh api secrets per_page/page" '[s["name"] for s in j["secrets"]] == ["BULK_31", "BULK_32", "BULK_33", "BULK_34", "BULK_35"]'
-run0 "$GH" api --paginate "repos/acme/app/environments/staging/secrets?per_page=10"
-pycheck "gh api --paginate concatenates page documents" \
-  'docs is not None and len(docs) == 4 and "}{" in out and not out.endswith("\n") and sum(len(d["secrets"]) for d in docs) == 35'
-run0 "$GH" api --paginate repos/acme/app/environments/staging/secrets
-pycheck "gh api --paginate uses per_page=100" 'len(docs) == 1 and len(docs[0]["secrets"]) == 35'
-run0 "$GH" api -X DELETE repos/acme/app/environments/staging/secrets/bulk_35
-expect_rc "gh api DELETE secret rc" 0; expect_out "gh api DELETE secret prints nothing" ""
-run0 "$GH" api -X DELETE repos/acme/app/environments/staging/secrets/BULK_35; expect_rc "gh api DELETE missing secret 404" 1
-run0 "$GH" api repos/acme/app/environments/staging/secrets/BULK_01; pycheck "gh api GET secret metadata" 'j["name"] == "BULK_01" and "value" not in j'
-
-# api: variables
-run0 "$GH" api repos/acme/app/environments/production/variables/region
-pycheck "gh api GET variable (case-insensitive)" 'j == {"name": "REGION", "value": "eu", "created_at": "2026-01-02T00:00:00Z", "updated_at": "2026-01-02T00:00:00Z"}'
-printf '{"name":"new_var","value":"%s"}' 'a \"b\"\n$c {{d}} ✓' | run "$GH" api --method POST repos/acme/app/environments/production/variables --input -
-expect_rc "gh api POST variable rc" 0; expect_out "gh api POST variable prints {}" "{}"
-pycheck "gh api POST variable stored upper-case" 'state["repos"]["acme/app"]["environments"]["production"]["variables"]["NEW_VAR"]["value"] == "a \"b\"\n$c {{d}} ✓"'
-printf '{"name":"NEW_VAR","value":"x"}' | run "$GH" api repos/acme/app/environments/production/variables --input -
-expect_rc "gh api POST existing variable rc" 1
-expect_err "gh api POST existing variable 409" $'gh: Already exists - Variable already exists (HTTP 409)\n'
-printf '{"name":"NEW_VAR","value":"patched"}' >"$T/patch.json"
-run0 "$GH" api -X PATCH repos/acme/app/environments/production/variables/NEW_VAR --input "$T/patch.json"
-expect_rc "gh api PATCH variable (--input FILE) rc" 0; expect_out "gh api PATCH prints nothing" ""
-pycheck "gh api PATCH variable updated" \
-  'state["repos"]["acme/app"]["environments"]["production"]["variables"]["NEW_VAR"]["value"] == "patched" and state["repos"]["acme/app"]["environments"]["production"]["variables"]["NEW_VAR"]["updated_at"] > state["repos"]["acme/app"]["environments"]["production"]["variables"]["NEW_VAR"]["created_at"]'
-printf '{"name":"GHOST","value":"x"}' | run "$GH" api -X PATCH repos/acme/app/environments/production/variables/GHOST --input -
-expect_rc "gh api PATCH missing variable 404" 1
-run0 "$GH" api -X DELETE repos/acme/app/environments/production/variables/new_var; expect_rc "gh api DELETE variable" 0
-run0 "$GH" api repos/acme/app/environments/production/variables/NEW_VAR; expect_rc "gh api GET deleted variable 404" 1
-python3 -c 'import json; [print(json.dumps({"name": "V_%02d" % i, "value": str(i)})) for i in range(1, 36)]' >"$T/vars.jsonl"
-while read -r line; do printf '%s' "$line" | "$GH" api repos/acme/app/environments/staging/variables --input - >/dev/null || RC=x; done <"$T/vars.jsonl"
-run0 "$GH" api repos/acme/app/environments/staging/variables
-pycheck "gh api variables list: default 10 per page, values included" 'j["total_count"] == 35 and len(j["variables"]) == 10 and j["variables"][0] ["value"] == "1"'
-run0 "$GH" api "repos/acme/app/environments/staging/variables?per_page=100"
-pycheck "gh api variables list: per_page capped at 30" 'len(j["variables"]) == 30'
-run0 "$GH" api --paginate repos/acme/app/environments/staging/variables
-pycheck "gh api --paginate variables: 30 + 5" '[len(d["variables"]) for d in docs] == [30, 5]'
-run0 "$GH" api repos/acme/app/environments/staging/nothing-here;  expect_rc "gh api unknown route 404" 1; err_has "gh api unknown route message" "gh: Not Found (HTTP 404)"
-run0 "$GH" api -X POST --paginate repos/acme/app/environments/staging/variables; err_has "gh api --paginate non-GET refused" "not supported for non-GET"
-run0 "$GH" api -f name=x repos/acme/app/environments/staging/variables; expect_rc "gh api -f refused" 1
-run0 "$GH" api -H "Accept: application/vnd.github+json" -H "X-GitHub-Api-Version: 2022-11-28" repos/acme/app/environments/staging
-expect_rc "gh api with -H headers" 0
-
-# fake clock: strictly increasing updated_at
-pycheck "gh fake clock is monotonic" \
-  'len({v["updated_at"] for e in state["repos"]["acme/app"]["environments"].values() for k in ("secrets","variables") for v in e.get(k, {}).values() if v["updated_at"] > "2026-01-02T00:00:00Z"}) == len([1 for e in state["repos"]["acme/app"]["environments"].values() for k in ("secrets","variables") for v in e.get(k, {}).values() if v["updated_at"] > "2026-01-02T00:00:00Z"])'
-
-# faults: fail_secret_set
-echo '{"fail_secret_set": {"FLAKY": 2}}' >"$T/gh/faults.json"
-printf 'f' | run "$GH" secret set FLAKY --env production; expect_rc "fail_secret_set 1st failure" 1
-err_has "fail_secret_set message" 'failed to set secret "FLAKY": HTTP 500'
-printf 'f' | run "$GH" secret set flaky --env production; expect_rc "fail_secret_set 2nd failure" 1
-pycheck "fail_secret_set decremented, nothing stored" 'faults["fail_secret_set"]["FLAKY"] == 0 and "FLAKY" not in state["repos"]["acme/app"]["environments"]["production"]["secrets"]'
-printf 'f' | run "$GH" secret set FLAKY --env production; expect_rc "fail_secret_set re-run succeeds" 0
-printf 'P=1\nFLAKY2=2\n' >"$T/f.env"
-echo '{"fail_secret_set": {"FLAKY2": 1}}' >"$T/gh/faults.json"
-run "$GH" secret set -f - --env production <"$T/f.env"; expect_rc "fail_secret_set partial -f failure rc" 1
-pycheck "fail_secret_set partial success with -f" '"P" in state["repos"]["acme/app"]["environments"]["production"]["secrets"] and "FLAKY2" not in state["repos"]["acme/app"]["environments"]["production"]["secrets"]'
-
-# faults: fail_all_writes_env
-echo '{"fail_all_writes_env": "staging"}' >"$T/gh/faults.json"
-cp "$T/gh/state.json" "$T/state.before"
-printf 'x' | run "$GH" secret set NEWONE --env staging; expect_rc "fail_all_writes_env: secret set" 1; err_has "fail_all_writes_env: secret set message" "HTTP 500"
-printf '{"name":"W","value":"x"}' | run "$GH" api repos/acme/app/environments/staging/variables --input -; expect_rc "fail_all_writes_env: variable POST" 1
-err_has "fail_all_writes_env: HTTP 500" "(HTTP 500)"
-printf '{"value":"x"}' | run "$GH" api -X PATCH repos/acme/app/environments/staging/variables/V_01 --input -; expect_rc "fail_all_writes_env: variable PATCH" 1
-run0 "$GH" api -X DELETE repos/acme/app/environments/staging/variables/V_01; expect_rc "fail_all_writes_env: variable DELETE" 1
-run0 "$GH" api -X DELETE repos/acme/app/environments/staging/secrets/BULK_01; expect_rc "fail_all_writes_env: secret DELETE" 1
-cmp -s "$T/state.before" "$T/gh/state.json" && ok "fail_all_writes_env changed nothing" || bad "fail_all_writes_env changed nothing"
-run0 "$GH" api repos/acme/app/environments/staging/variables/V_01; expect_rc "fail_all_writes_env: reads still work" 0
-printf 'x' | run "$GH" secret set NEWONE --env production; expect_rc "fail_all_writes_env: other environments still writable" 0
-rm "$T/gh/faults.json"
-
-# concurrency: 8 secret sets at once with latency; all stored, calls overlap, log intact
-LINES_BEFORE=$(wc -l <"$T/gh/calls.log")
-START=$(date +%s%N)
-for i in 1 2 3 4 5 6 7 8; do
-  printf 'par-value-%s\n' "$i" | GH_FAKE_LATENCY_MS=400 GH_FAKE_LOCKED_DELAY_MS=60 "$GH" secret set "PAR_$i" --env production -R acme/app &
-done
-wait
-ELAPSED_MS=$(( ($(date +%s%N) - START) / 1000000 ))
-run0 true
-pycheck "gh: 8 concurrent secret sets all stored" \
-  'all(state["repos"]["acme/app"]["environments"]["production"]["secrets"]["PAR_%d" % i]["value"] == "par-value-%d" % i for i in range(1, 9))'
-[ $(( $(wc -l <"$T/gh/calls.log") - LINES_BEFORE )) = 8 ] && ok "gh: 8 concurrent calls logged" || bad "gh: 8 concurrent calls logged"
-# serialized writes (8 x 60 ms in the lock) but overlapping latency (400 ms once, not 8 times)
-[ "$ELAPSED_MS" -ge 880 ] && ok "gh: writes serialized by the lock (${ELAPSED_MS} ms)" || bad "gh: writes serialized by the lock (${ELAPSED_MS} ms)"
-[ "$ELAPSED_MS" -lt 3000 ] && ok "gh: latency is outside the lock (8 x 400 ms took ${ELAPSED_MS} ms)" || bad "gh: latency outside the lock (${ELAPSED_MS} ms)"
-pycheck "gh latency recorded" 'all(e["ms"] >= 400 for e in log[-8:])'
-pycheck "gh calls.log well-formed" 'all(set(e) >= {"argv", "stdin_bytes", "ms"} for e in log) and any(e["stdin_bytes"] > 0 for e in log)'
-if grep -qF -e "ünïcødé" -e "par-value" -e "alpha" -e "patched" -e "BULK_01=v1" "$T/gh/calls.log"; then
-  RC=-; bad "gh calls.log holds no stdin values"; else ok "gh calls.log holds no stdin values"; fi
 
 echo "selftest: $PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

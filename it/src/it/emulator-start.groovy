@@ -1,10 +1,13 @@
 // Starts the GitHub REST emulator for this case (run by the case's prebuild.groovy), and points
 // the real gh at it: GH_CONFIG_DIR=gh-config (set in invoker.properties) holds http_unix_socket.
+// The emulator's state is the case's github/ folder (state.json, requests.log, faults.json).
 // The case's github-seed.json, if any, seeds the emulator's state; github-faults.json its faults.
 // The case's emulator.args, if any, adds options (one per line, e.g. --limits), such as GitHub's rate limits.
 // Set noCredentials = true before evaluating this to leave gh without a token (gh then exits 4).
 import java.nio.file.Files
-import java.util.concurrent.TimeUnit
+
+def gh = System.getenv('PATH').split(File.pathSeparator).collect { new File(it, 'gh') }.find { it.canExecute() }
+assert gh: 'the integration tests drive the real GitHub CLI, and there is no gh on PATH: install it (apt-get install -y gh)'
 
 def lib = new File(basedir, '../../emulator-lib').canonicalFile
 assert lib.isDirectory(): "no ${lib}: the it module copies the emulator there before the cases run"
@@ -20,7 +23,8 @@ def java = new File(System.getProperty('java.home'), 'bin/java').path
 def log = new File(basedir, 'emulator.log')
 def argsFile = new File(basedir, 'emulator.args')
 def extra = argsFile.exists() ? argsFile.readLines('UTF-8').collectMany { it.trim() ? it.trim().split(/\s+/) as List : [] } : []
-def command = ([java, '-cp', "${lib}/*", 'dev.spectral.it.github.Main',
+// C1 only and the serial collector: the emulator starts in about half the CPU time, and a case is short.
+def command = ([java, '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-cp', "${lib}/*", 'dev.spectral.it.github.Main',
         '--socket', socket.path, '--state', state.path, '--idle-timeout-seconds', '300'] + extra).collect { it.toString() }
 def process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start()
 def deadline = System.currentTimeMillis() + 30_000

@@ -3,7 +3,8 @@
 // - forbidden-log.txt: no non-blank line may appear in build.log.
 // - No secret value of the fake 1Password vault (as the case began, and as it ended), nor any
 //   16-character stretch of one, may appear in
-//   build.log, in any argv the fakes logged, or in a report under target/spectral.
+//   build.log, in any argv op or gh was given (fake-op/calls.log, gh-calls.log), in what the GitHub
+//   emulator logged (requests.log, emulator.log), or in a report under target/spectral.
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
@@ -36,7 +37,7 @@ def needles = secrets.collectMany { value ->
         (value.length() > WINDOW ? (0..(value.length() - WINDOW)).step(4).collect { value.substring(it, it + WINDOW) } : [])
 }.unique().findAll { !committed.contains(it) }
 
-def places = ['build.log', 'fake-op/calls.log', 'fake-gh/calls.log', 'github/requests.log', 'emulator.log']
+def places = ['build.log', 'fake-op/calls.log', 'gh-calls.log', 'github/requests.log', 'emulator.log']
         .collect { new File(basedir, it) }
 def reports = new File(basedir, 'target/spectral')
 if (reports.isDirectory()) places += reports.listFiles().toList()

@@ -1,11 +1,9 @@
-// Helpers over the state of the fake op and gh, for the verify.groovy of provision and rotate cases.
+// Helpers over the fake op's state and the emulated GitHub's, for the verify.groovy of the cases that
+// run op and gh: the fake op's vault and calls (fake-op/), the GitHub emulator's state and requests
+// (github/, see emulator-start.groovy), and the argv of every gh call (gh-calls.log, by it/fakes/gh-logging).
 import groovy.json.JsonSlurper
 
-// GitHub's state: the emulator's (real gh cases) or the fake gh's; both have the same layout.
-ghState = {
-    def emulated = new File(basedir, 'github/state.json')
-    new JsonSlurper().parse(emulated.exists() ? emulated : new File(basedir, 'fake-gh/state.json'), 'UTF-8')
-}
+ghState = { new JsonSlurper().parse(new File(basedir, 'github/state.json'), 'UTF-8') }
 ghEnv = { String env -> ghState().repos['acme/app'].environments[env] }
 secret = { String env, String name -> ghEnv(env)?.secrets?.get(name)?.value }
 hasSecret = { String env, String name -> ghEnv(env)?.secrets?.containsKey(name) }
@@ -14,12 +12,13 @@ vaultValue = { String item, String field ->
     def vault = new JsonSlurper().parse(new File(basedir, 'fake-op/vault.json'), 'UTF-8')
     vault.vaults[0].items.find { it.title == item }.fields.find { it.label == field }.value
 }
-callsOf = { String fake ->
-    def log = new File(basedir, "${fake}/calls.log")
-    log.exists() ? log.readLines('UTF-8').collect { new JsonSlurper().parseText(it).argv } : []
+jsonLines = { String path ->
+    def log = new File(basedir, path)
+    log.exists() ? log.readLines('UTF-8').collect { new JsonSlurper().parseText(it) } : []
 }
-opCalls = { callsOf('fake-op') }
-ghCalls = { callsOf('fake-gh') }
-// Every gh call that changes GitHub.
-writes = { ghCalls().findAll { argv -> argv[0] == 'secret' || argv.any { it in ['POST', 'PATCH', 'DELETE', 'PUT'] } } }
+opCalls = { jsonLines('fake-op/calls.log')*.argv }
+ghCalls = { jsonLines('gh-calls.log')*.argv }
+// Every request that reached the emulated GitHub ({method, path, status}), and those that would change it.
+requests = { jsonLines('github/requests.log') }
+writes = { requests().findAll { it.method in ['PUT', 'POST', 'PATCH', 'DELETE'] } }
 true

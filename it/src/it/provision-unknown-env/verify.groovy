@@ -1,3 +1,4 @@
+evaluate(new File(basedir, '../../../src/it/emulator-stop.groovy'))
 evaluate(new File(basedir, '../../../src/it/expect-log.groovy'))
 evaluate(new File(basedir, '../../../src/it/fakes.groovy'))
 

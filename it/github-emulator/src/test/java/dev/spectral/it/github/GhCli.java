@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real gh with a clean environment and a given GH_CONFIG_DIR. */
-final class GhCli {
-    record Result(int exit, String stdout, String stderr) {
+/** Runs the real gh with a clean environment and a given GH_CONFIG_DIR (also for the tests of gh-lite). */
+public final class GhCli {
+    public record Result(int exit, String stdout, String stderr) {
     }
 
     private final Path configDir;
     private final Path workDir;
 
-    GhCli(Path configDir, Path workDir) {
+    public GhCli(Path configDir, Path workDir) {
         this.configDir = configDir;
         this.workDir = workDir;
     }
 
-    static boolean onPath() {
+    public static boolean onPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -37,7 +37,7 @@ final class GhCli {
         return false;
     }
 
-    Result run(String stdin, String... args) throws IOException, InterruptedException {
+    public Result run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("gh");
         command.addAll(List.of(args));

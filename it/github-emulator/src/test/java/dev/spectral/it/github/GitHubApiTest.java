@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The API in-process (no socket): routes, status codes, bodies, state, faults, log. */
 class GitHubApiTest {
     private static final String ENV = "/repos/acme/app/environments/production";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir
     Path dir;
@@ -51,8 +53,8 @@ class GitHubApiTest {
 
     private String putSecret(String name, String value) throws IOException {
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
-        byte[] sealed = TestSealer.seal(value.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(key.get("key").asText()));
+        byte[] sealed = SealedBox.seal(value.getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
         return putRaw(name, Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText());
     }
 
@@ -144,7 +146,7 @@ class GitHubApiTest {
         call("PUT", ENV, null);
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
         String keyId = key.get("key_id").asText();
-        byte[] sealed = TestSealer.seal("x".getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(key.get("key").asText()));
+        byte[] sealed = SealedBox.seal("x".getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
         sealed[40] ^= 1;
         assertEquals("422", putRaw("X", Base64.getEncoder().encodeToString(sealed), keyId));
         assertEquals("422", putRaw("X", "not base64!", keyId));
@@ -339,7 +341,7 @@ class GitHubApiTest {
         call("PUT", ENV, null);
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
         byte[] raw = {(byte) 0xff, 0, (byte) 0xfe};
-        byte[] sealed = TestSealer.seal(raw, Base64.getDecoder().decode(key.get("key").asText()));
+        byte[] sealed = SealedBox.seal(raw, Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
         assertEquals("201", putRaw("BIN", Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText()));
         assertEquals("/wD+", state().at("/repos/acme~1app/environments/production/secrets/BIN/value_base64").asText());
         assertEquals("204", putRaw("BIN", Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText()));

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real gh (Debian's 2.23.0 here) against the emulator over http_unix_socket. Skipped only
- * when no gh is on PATH.
+ * The real gh (Debian's 2.23.0 here) against the emulator over http_unix_socket. gh must be on
+ * PATH: without it these tests fail (not skip), as the README's test command needs gh
+ * ({@code apt-get install -y gh}, which .ci/run does).
  */
 class RealGhTest {
     private static final String REPO = "acme/app";

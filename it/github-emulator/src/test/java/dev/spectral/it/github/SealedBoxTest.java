@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SealedBoxTest {
     private static final byte[] SECRET_KEY = range(1, 33);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PUBLIC_KEY = "B6N8vBQgk8i3VdwbEOhstCY3StFqqFPtC9/AsrhtHHw=";
     private static final String MESSAGE = "line one\nline two \u2713\n-----BEGIN KEY-----";
     private static final String BOX = "bGDLmbiTHmYyzJ5n/7Xs2kywdEMU8LiX5JEIqMUI2F7DctVkoLfWLIsz64fL0aG/ymtpavuNhWJziguo5s"
@@ -64,9 +66,9 @@ class SealedBoxTest {
     }
 
     @Test
-    void testSealerRoundTrips() throws Exception {
+    void sealRoundTrips() throws Exception {
         byte[] message = "round trip".getBytes(StandardCharsets.UTF_8);
-        byte[] sealed = TestSealer.seal(message, decode(PUBLIC_KEY));
+        byte[] sealed = SealedBox.seal(message, decode(PUBLIC_KEY), RANDOM);
         assertArrayEquals(message, SealedBox.open(sealed, decode(PUBLIC_KEY), SECRET_KEY));
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The rules that tell a literal that is really a secret, most specific first (the first match names the
  * finding). Sources: gitleaks, secretlint's recommended preset, trufflehog and vendors' documentation, named
- * rule by rule in {@link TokenFormats} and {@link KeyFiles} (docs/field-notes.md).
+ * rule by rule in {@link TokenFormats} and {@link KeyFiles}, each naming its source.
  *
  * <ol>
  *   <li>Known formats, whatever the key is called: vendors' tokens and webhook URLs ({@link TokenFormats}),
