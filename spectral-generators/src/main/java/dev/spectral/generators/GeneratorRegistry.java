@@ -41,7 +41,8 @@ public final class GeneratorRegistry {
         List<ServiceLoader.Provider<SecretGenerator>> providers;
         try {
             // stream() yields each provider's class before creating it, so errors can name the jar.
-            providers = ServiceLoader.load(SecretGenerator.class, loader).stream().toList();
+            providers =
+                    ServiceLoader.load(SecretGenerator.class, loader).stream().toList();
         } catch (ServiceConfigurationError e) {
             throw RegistryErrors.notListed(e);
         }

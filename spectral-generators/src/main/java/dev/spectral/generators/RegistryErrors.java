@@ -42,23 +42,29 @@ final class RegistryErrors {
 
     static GeneratorRegistryException notCreated(String className, String source, Throwable cause) {
         // ServiceLoader's own message only says "could not be instantiated"; the reason is deeper.
-        return new GeneratorRegistryException("Generator " + className + " (from " + source + ") could not be "
-                + "created: " + rootOf(cause) + ". "
-                + "A generator needs a public no-argument constructor that does not throw. "
-                + "Fix it, or remove " + source + " " + REMOVE_HINT + ".", cause);
+        return new GeneratorRegistryException(
+                "Generator " + className + " (from " + source + ") could not be "
+                        + "created: " + rootOf(cause) + ". "
+                        + "A generator needs a public no-argument constructor that does not throw. "
+                        + "Fix it, or remove " + source + " " + REMOVE_HINT + ".",
+                cause);
     }
 
     static GeneratorRegistryException notDescribed(String className, String source, Throwable cause) {
-        return new GeneratorRegistryException("Generator " + className + " (from " + source + ") failed while "
-                + "reporting its id or description: " + cause + ". "
-                + "Fix it, or remove " + source + " " + REMOVE_HINT + ".", cause);
+        return new GeneratorRegistryException(
+                "Generator " + className + " (from " + source + ") failed while "
+                        + "reporting its id or description: " + cause + ". "
+                        + "Fix it, or remove " + source + " " + REMOVE_HINT + ".",
+                cause);
     }
 
     static GeneratorRegistryException notListed(Throwable cause) {
-        return new GeneratorRegistryException("A generator named in " + SERVICES_FILE + " could not be loaded: "
-                + cause.getMessage() + ". Check that the jar holding it, and everything it needs, is among the "
-                + "<dependencies> of spectral-provision-maven-plugin in your pom.xml, or remove the jar whose "
-                + "services file names it.", cause);
+        return new GeneratorRegistryException(
+                "A generator named in " + SERVICES_FILE + " could not be loaded: "
+                        + cause.getMessage() + ". Check that the jar holding it, and everything it needs, is among the "
+                        + "<dependencies> of spectral-provision-maven-plugin in your pom.xml, or remove the jar whose "
+                        + "services file names it.",
+                cause);
     }
 
     private static Throwable rootOf(Throwable e) {

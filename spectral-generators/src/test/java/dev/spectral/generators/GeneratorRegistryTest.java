@@ -16,11 +16,11 @@ import dev.spectral.generators.fixtures.MalformedIdGenerator;
 import dev.spectral.generators.fixtures.PromptClaimingGenerator;
 import dev.spectral.generators.fixtures.TwoLineDescriptionGenerator;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,8 @@ class GeneratorRegistryTest {
         GeneratorRegistry registry = GeneratorRegistry.load(MODULE_LOADER);
 
         assertEquals(BUILT_IN_IDS, registry.ids());
-        assertEquals(BUILT_IN_IDS, registry.list().stream().map(GeneratorInfo::id).toList());
+        assertEquals(
+                BUILT_IN_IDS, registry.list().stream().map(GeneratorInfo::id).toList());
     }
 
     @Test
@@ -59,7 +60,8 @@ class GeneratorRegistryTest {
         for (GeneratorInfo info : GeneratorRegistry.load(MODULE_LOADER).list()) {
             Path source = Path.of(info.source());
             Path classFile = source.resolve(info.className().replace('.', '/') + ".class");
-            assertAll(info.id(),
+            assertAll(
+                    info.id(),
                     () -> assertFalse(info.description().isBlank(), "description"),
                     () -> assertTrue(info.className().startsWith("dev.spectral.generators.builtin."), info.className()),
                     // Built from this module, the built-ins come from its target/classes directory.
@@ -69,8 +71,10 @@ class GeneratorRegistryTest {
 
     @Test
     void loadsAfreshOnEveryCall() throws Exception {
-        SecretGenerator first = GeneratorRegistry.load(MODULE_LOADER).find("password").orElseThrow();
-        SecretGenerator second = GeneratorRegistry.load(MODULE_LOADER).find("password").orElseThrow();
+        SecretGenerator first =
+                GeneratorRegistry.load(MODULE_LOADER).find("password").orElseThrow();
+        SecretGenerator second =
+                GeneratorRegistry.load(MODULE_LOADER).find("password").orElseThrow();
 
         assertNotSame(first, second);
     }
@@ -82,7 +86,9 @@ class GeneratorRegistryTest {
 
             assertEquals(6, registry.ids().size());
             GeneratorInfo info = registry.list().stream()
-                    .filter(i -> i.id().equals("fixture-token")).findFirst().orElseThrow();
+                    .filter(i -> i.id().equals("fixture-token"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(FixtureTokenGenerator.class.getName(), info.className());
             assertEquals(testClassesDir(), info.source());
         }
@@ -94,7 +100,8 @@ class GeneratorRegistryTest {
             String message = assertThrows(GeneratorRegistryException.class, () -> GeneratorRegistry.load(loader))
                     .getMessage();
 
-            assertAll(message,
+            assertAll(
+                    message,
                     () -> assertTrue(message.contains("'es256-jwk'")),
                     () -> assertTrue(message.contains(Es256JwkGenerator.class.getName())),
                     () -> assertTrue(message.contains(ImpostorEs256Generator.class.getName())),
@@ -119,7 +126,8 @@ class GeneratorRegistryTest {
             String message = assertThrows(GeneratorRegistryException.class, () -> GeneratorRegistry.load(loader))
                     .getMessage();
 
-            assertAll(message,
+            assertAll(
+                    message,
                     () -> assertTrue(message.contains("'prompt'")),
                     () -> assertTrue(message.contains("reserved")),
                     () -> assertTrue(message.contains(PromptClaimingGenerator.class.getName())),
@@ -133,7 +141,8 @@ class GeneratorRegistryTest {
             String message = assertThrows(GeneratorRegistryException.class, () -> GeneratorRegistry.load(loader))
                     .getMessage();
 
-            assertAll(message,
+            assertAll(
+                    message,
                     () -> assertTrue(message.contains("'Hex_Token'")),
                     () -> assertTrue(message.contains(MalformedIdGenerator.class.getName())),
                     () -> assertTrue(message.contains(testClassesDir())));
@@ -209,7 +218,11 @@ class GeneratorRegistryTest {
 
     private static String locationOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }

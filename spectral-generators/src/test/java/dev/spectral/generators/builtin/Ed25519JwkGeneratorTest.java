@@ -17,9 +17,9 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,9 @@ class Ed25519JwkGeneratorTest {
     void publicKeyBelongsToThePrivateKey() throws Exception {
         OctetKeyPair key = OctetKeyPair.parse(generator.generate(Contexts.fresh()));
 
-        byte[] derived = new Ed25519PrivateKeyParameters(key.getDecodedD()).generatePublicKey().getEncoded();
+        byte[] derived = new Ed25519PrivateKeyParameters(key.getDecodedD())
+                .generatePublicKey()
+                .getEncoded();
         assertArrayEquals(key.getDecodedX(), derived);
     }
 
@@ -67,15 +69,21 @@ class Ed25519JwkGeneratorTest {
         JWSObject unsigned = new JWSObject(
                 new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(key.getKeyID()).build(), new Payload("rotate me"));
         byte[] signature = sign(key.getDecodedD(), unsigned.getSigningInput());
-        String compact = new String(unsigned.getSigningInput(), StandardCharsets.US_ASCII)
-                + "." + Base64URL.encode(signature);
+        String compact =
+                new String(unsigned.getSigningInput(), StandardCharsets.US_ASCII) + "." + Base64URL.encode(signature);
 
         JWSObject received = JWSObject.parse(compact);
         assertEquals(JWSAlgorithm.EdDSA, received.getHeader().getAlgorithm());
-        assertTrue(verify(key.getDecodedX(), received.getSigningInput(), received.getSignature().decode()));
+        assertTrue(verify(
+                key.getDecodedX(),
+                received.getSigningInput(),
+                received.getSignature().decode()));
 
         OctetKeyPair stranger = OctetKeyPair.parse(generator.generate(Contexts.fresh()));
-        assertFalse(verify(stranger.getDecodedX(), received.getSigningInput(), received.getSignature().decode()));
+        assertFalse(verify(
+                stranger.getDecodedX(),
+                received.getSigningInput(),
+                received.getSignature().decode()));
     }
 
     @Test

@@ -31,7 +31,8 @@ class FailureWrappingTest {
         for (String id : registry.ids()) {
             SecretGenerator generator = registry.find(id).orElseThrow();
             GenerationException e = assertThrows(GenerationException.class, () -> generator.generate(broken), id);
-            assertAll(id,
+            assertAll(
+                    id,
                     () -> assertTrue(e.getMessage().contains("BROKEN_KEY"), e.getMessage()),
                     () -> assertFalse(e.getMessage().contains(FAILURE), "our message is our own text"),
                     () -> assertTrue(causes(e, FAILURE), "the original failure is kept as the cause"));

@@ -77,7 +77,9 @@ class PasswordGeneratorTest {
      */
     @Test
     void shufflesTheForcedCharactersIntoRandomPositions() {
-        long upperFirst = passwords.stream().filter(p -> Character.isUpperCase(p.charAt(0))).count();
+        long upperFirst = passwords.stream()
+                .filter(p -> Character.isUpperCase(p.charAt(0)))
+                .count();
         double share = (double) upperFirst / DRAWS;
 
         assertTrue(share > 0.30 && share < 0.47, "share of passwords starting upper case: " + share);

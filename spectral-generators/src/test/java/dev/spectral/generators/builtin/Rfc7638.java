@@ -21,7 +21,8 @@ final class Rfc7638 {
      * The members used here (kty, crv, x, y, n, e) are plain strings that never need escaping.
      */
     static String thumbprint(Map<String, Object> jwk, String... requiredMembers) {
-        String canonical = Stream.of(requiredMembers).sorted()
+        String canonical = Stream.of(requiredMembers)
+                .sorted()
                 .map(name -> "\"" + name + "\":\"" + jwk.get(name) + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
         try {

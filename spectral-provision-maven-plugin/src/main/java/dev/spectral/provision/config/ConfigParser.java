@@ -3,8 +3,8 @@ package dev.spectral.provision.config;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +73,13 @@ public final class ConfigParser {
         }
         TomlParseResult toml = Toml.parse(text);
         for (TomlParseError error : toml.errors()) {
-            problems.add(Finding.error("toml-syntax", position(error.position()), null, null,
-                    error.getMessage(), "correct the TOML syntax at that place"));
+            problems.add(Finding.error(
+                    "toml-syntax",
+                    position(error.position()),
+                    null,
+                    null,
+                    error.getMessage(),
+                    "correct the TOML syntax at that place"));
         }
         List<Environment> environments = new ArrayList<>();
         List<RotationSpec> rotations = new ArrayList<>();
@@ -83,17 +88,27 @@ public final class ConfigParser {
             Position at = position(toml.inputPositionOf(path));
             Object value = toml.get(path);
             if (!(value instanceof TomlTable table)) {
-                problems.add(Finding.error("toml-structure", at, null, name,
+                problems.add(Finding.error(
+                        "toml-structure",
+                        at,
+                        null,
+                        name,
                         "a key outside any table: every key belongs to an environment table or to [rotation]",
                         "move it under an environment table such as [production]"));
             } else if (ReservedTables.isReserved(name)) {
                 rotations.addAll(rotationSpecs(toml, table));
-            } else if (ReservedTables.misspelt(name, allValuesLookLikeRotationSpecs(table)).isPresent()) {
+            } else if (ReservedTables.misspelt(name, allValuesLookLikeRotationSpecs(table))
+                    .isPresent()) {
                 String reserved = ReservedTables.misspelt(name, true).orElseThrow();
-                problems.add(Finding.error("reserved-table", at, name, null,
+                problems.add(Finding.error(
+                        "reserved-table",
+                        at,
+                        name,
+                        null,
                         "looks like a misspelling of the reserved table [" + reserved
                                 + "] and is not treated as an environment",
-                        "rename it to [" + reserved + "]; an environment must not be named within two letters of a reserved table"));
+                        "rename it to [" + reserved
+                                + "]; an environment must not be named within two letters of a reserved table"));
             } else {
                 environments.add(new Environment(name, at, entries(toml, name, table)));
             }
@@ -102,7 +117,8 @@ public final class ConfigParser {
     }
 
     private ParsedConfig result(List<Environment> environments, List<RotationSpec> rotations) {
-        problems.sort(Comparator.comparingInt((Finding f) -> f.position().line()).thenComparingInt(f -> f.position().column()));
+        problems.sort(Comparator.comparingInt((Finding f) -> f.position().line())
+                .thenComparingInt(f -> f.position().column()));
         return new ParsedConfig(new Config(displayName, environments, rotations), problems);
     }
 
@@ -129,13 +145,14 @@ public final class ConfigParser {
         List<RotationSpec> specs = new ArrayList<>();
         for (String key : inFileOrder(root, List.of(ReservedTables.ROTATION))) {
             Position at = position(root.inputPositionOf(List.of(ReservedTables.ROTATION, key)));
-            stringValue(ReservedTables.ROTATION, key, table.get(List.of(key)), at).ifPresent(text -> {
-                try {
-                    specs.add(RotationSpecParser.parse(key, text, at));
-                } catch (InvalidValueException e) {
-                    problems.add(Finding.error("rotation-syntax", at, null, key, e.getMessage(), e.fix()));
-                }
-            });
+            stringValue(ReservedTables.ROTATION, key, table.get(List.of(key)), at)
+                    .ifPresent(text -> {
+                        try {
+                            specs.add(RotationSpecParser.parse(key, text, at));
+                        } catch (InvalidValueException e) {
+                            problems.add(Finding.error("rotation-syntax", at, null, key, e.getMessage(), e.fix()));
+                        }
+                    });
         }
         return specs;
     }
@@ -145,16 +162,25 @@ public final class ConfigParser {
         String environment = ReservedTables.isReserved(table) ? null : table;
         if (value instanceof String text) {
             if (text.isEmpty()) {
-                problems.add(Finding.error("empty-value", at, environment, key, "the value is empty",
+                problems.add(Finding.error(
+                        "empty-value",
+                        at,
+                        environment,
+                        key,
+                        "the value is empty",
                         "give it a value, or delete the line"));
                 return Optional.empty();
             }
             return Optional.of(text);
         }
-        String found = value instanceof TomlTable ? "a table (a [" + table + "." + key + "] header, an inline table or a dotted key)"
-                : value instanceof TomlArray ? "an array"
-                : "a " + describe(value);
-        problems.add(Finding.error("value-type", at, environment, key,
+        String found = value instanceof TomlTable
+                ? "a table (a [" + table + "." + key + "] header, an inline table or a dotted key)"
+                : value instanceof TomlArray ? "an array" : "a " + describe(value);
+        problems.add(Finding.error(
+                "value-type",
+                at,
+                environment,
+                key,
                 "the value is " + found + ", but only strings are allowed",
                 "quote it: " + key + " = \"...\""));
         return Optional.empty();
@@ -171,9 +197,10 @@ public final class ConfigParser {
     }
 
     private static boolean allValuesLookLikeRotationSpecs(TomlTable table) {
-        return !table.isEmpty() && table.entrySet().stream()
-                .map(Map.Entry::getValue)
-                .allMatch(v -> v instanceof String s && RotationSpecParser.looksLikeSpec(s));
+        return !table.isEmpty()
+                && table.entrySet().stream()
+                        .map(Map.Entry::getValue)
+                        .allMatch(v -> v instanceof String s && RotationSpecParser.looksLikeSpec(s));
     }
 
     /** tomlj does not keep key order; the file's order makes reports and plans read like the file. */
@@ -195,15 +222,21 @@ public final class ConfigParser {
 
     /** Decodes strict UTF-8; on a bad byte, records where it is and returns empty. */
     private Optional<String> decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            problems.add(Finding.error("encoding", positionOfByte(bytes, in.position()), null, null,
-                    "the file is not valid UTF-8", "save it as UTF-8 (for example: iconv -f LATIN1 -t UTF-8)"));
+            problems.add(Finding.error(
+                    "encoding",
+                    positionOfByte(bytes, in.position()),
+                    null,
+                    null,
+                    "the file is not valid UTF-8",
+                    "save it as UTF-8 (for example: iconv -f LATIN1 -t UTF-8)"));
             return Optional.empty();
         }
         decoder.flush(out);

@@ -35,12 +35,28 @@ public record Finding(
         Objects.requireNonNull(fix, "fix");
     }
 
-    public static Finding error(String rule, Position position, String environment, String key, String message, String fix) {
-        return new Finding(Severity.ERROR, rule, position, Optional.ofNullable(environment), Optional.ofNullable(key), message, fix);
+    public static Finding error(
+            String rule, Position position, String environment, String key, String message, String fix) {
+        return new Finding(
+                Severity.ERROR,
+                rule,
+                position,
+                Optional.ofNullable(environment),
+                Optional.ofNullable(key),
+                message,
+                fix);
     }
 
-    public static Finding warning(String rule, Position position, String environment, String key, String message, String fix) {
-        return new Finding(Severity.WARNING, rule, position, Optional.ofNullable(environment), Optional.ofNullable(key), message, fix);
+    public static Finding warning(
+            String rule, Position position, String environment, String key, String message, String fix) {
+        return new Finding(
+                Severity.WARNING,
+                rule,
+                position,
+                Optional.ofNullable(environment),
+                Optional.ofNullable(key),
+                message,
+                fix);
     }
 
     public boolean isError() {

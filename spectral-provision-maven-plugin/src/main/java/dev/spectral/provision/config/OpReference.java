@@ -19,7 +19,8 @@ public final class OpReference {
     private final String field;
     private final Optional<String> query;
 
-    OpReference(String text, String vault, String item, Optional<String> section, String field, Optional<String> query) {
+    OpReference(
+            String text, String vault, String item, Optional<String> section, String field, Optional<String> query) {
         this.text = Objects.requireNonNull(text);
         this.vault = Objects.requireNonNull(vault);
         this.item = Objects.requireNonNull(item);

@@ -18,8 +18,7 @@ public final class OpReferenceParser {
     private static final Set<String> ATTRIBUTES = Set.of("type", "value", "id", "purpose", "label", "otp", "totp");
     private static final String SHAPE = "op://<vault>/<item>/<field> or op://<vault>/<item>/<section>/<field>";
 
-    private OpReferenceParser() {
-    }
+    private OpReferenceParser() {}
 
     /** True when the value is meant as a reference (even a malformed one), not as a literal. */
     public static boolean looksLikeReference(String value) {
@@ -28,7 +27,8 @@ public final class OpReferenceParser {
 
     public static OpReference parse(String text) throws InvalidValueException {
         if (!text.startsWith(SCHEME)) {
-            throw new InvalidValueException("'" + text + "' is not a 1Password reference: it must start with " + SCHEME,
+            throw new InvalidValueException(
+                    "'" + text + "' is not a 1Password reference: it must start with " + SCHEME,
                     "write it as " + SHAPE);
         }
         String rest = text.substring(SCHEME.length());
@@ -40,13 +40,16 @@ public final class OpReferenceParser {
         }
         String[] parts = rest.split("/", -1);
         if (parts.length < 3 || parts.length > 4) {
-            throw new InvalidValueException("reference '" + text + "' has " + parts.length
-                    + " path parts; it needs vault, item, an optional section, and field", "write it as " + SHAPE);
+            throw new InvalidValueException(
+                    "reference '" + text + "' has " + parts.length
+                            + " path parts; it needs vault, item, an optional section, and field",
+                    "write it as " + SHAPE);
         }
         for (String part : parts) {
             if (!NAME.matcher(part).matches()) {
-                throw new InvalidValueException("reference '" + text + "' has an invalid name '" + part
-                        + "': names are letters, digits, '-', '_', '.' and single inner spaces",
+                throw new InvalidValueException(
+                        "reference '" + text + "' has an invalid name '" + part
+                                + "': names are letters, digits, '-', '_', '.' and single inner spaces",
                         "rename the vault, item, section or field in 1Password, or use its ID instead of its name");
             }
         }
@@ -60,8 +63,10 @@ public final class OpReferenceParser {
                 && (pair[0].equals("attribute") && ATTRIBUTES.contains(pair[1])
                         || pair[0].equals("ssh-format") && pair[1].equals("openssh"));
         if (!valid) {
-            throw new InvalidValueException("reference '" + text + "' has an unknown query '?" + query + "'",
-                    "use ?attribute=" + String.join("|", ATTRIBUTES.stream().sorted().toList())
+            throw new InvalidValueException(
+                    "reference '" + text + "' has an unknown query '?" + query + "'",
+                    "use ?attribute="
+                            + String.join("|", ATTRIBUTES.stream().sorted().toList())
                             + " or ?ssh-format=openssh, or drop the query");
         }
         return query;

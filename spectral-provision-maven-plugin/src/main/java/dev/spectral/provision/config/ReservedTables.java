@@ -19,8 +19,7 @@ public final class ReservedTables {
 
     private static final int MAX_TYPO_DISTANCE = 2;
 
-    private ReservedTables() {
-    }
+    private ReservedTables() {}
 
     public static boolean isReserved(String table) {
         return NAMES.contains(table);

@@ -19,8 +19,7 @@ public final class BulkSecrets {
 
     private static final Pattern SAFE = Pattern.compile("[^'\"\\\\#\r\n]+");
 
-    private BulkSecrets() {
-    }
+    private BulkSecrets() {}
 
     public static boolean passesUnchanged(SecretValue value) {
         String text = value.reveal();

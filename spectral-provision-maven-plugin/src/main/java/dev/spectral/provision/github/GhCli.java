@@ -46,7 +46,8 @@ public final class GhCli implements GitHub {
 
     private static final int AUTH_EXIT = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FAILED_SECRET = Pattern.compile("failed to set secret \"?([A-Za-z0-9_]+)\"?:?\\s*(.*)");
+    private static final Pattern FAILED_SECRET =
+            Pattern.compile("failed to set secret \"?([A-Za-z0-9_]+)\"?:?\\s*(.*)");
 
     private final CommandRunner runner;
     private final String executable;
@@ -59,8 +60,14 @@ public final class GhCli implements GitHub {
     /**
      * @param repository {@code OWNER/REPO}, or empty to use gh's default for the working directory
      */
-    public GhCli(CommandRunner runner, String executable, Optional<String> repository, Duration timeout, Redactor redactor,
-            RequestBudget budget, Log log) {
+    public GhCli(
+            CommandRunner runner,
+            String executable,
+            Optional<String> repository,
+            Duration timeout,
+            Redactor redactor,
+            RequestBudget budget,
+            Log log) {
         this.runner = runner;
         this.executable = executable;
         this.repository = repository.orElse(null);
@@ -78,12 +85,17 @@ public final class GhCli implements GitHub {
     @Override
     public String repository() throws GitHubException {
         if (repository == null) {
-            CommandResult result = gh("find the default repository", null,
-                    List.of("repo", "view", "--json", "nameWithOwner", "-q", ".nameWithOwner"), Cost.graphqlQuery());
+            CommandResult result = gh(
+                    "find the default repository",
+                    null,
+                    List.of("repo", "view", "--json", "nameWithOwner", "-q", ".nameWithOwner"),
+                    Cost.graphqlQuery());
             String name = result.stdoutText().strip();
             if (!name.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-                throw new GitHubException(GitHubException.Kind.OTHER, "gh did not name a repository for this directory ('"
-                        + name + "'); set -Dspectral.repo=OWNER/REPO");
+                throw new GitHubException(
+                        GitHubException.Kind.OTHER,
+                        "gh did not name a repository for this directory ('" + name
+                                + "'); set -Dspectral.repo=OWNER/REPO");
             }
             repository = name;
         }
@@ -111,18 +123,30 @@ public final class GhCli implements GitHub {
     @Override
     public RemoteState list(String environment) throws GitHubException {
         Map<String, Instant> secrets = new HashMap<>();
-        pages("list secrets of " + environment, environmentPath(environment) + "/secrets?per_page=100", "secrets",
-                node -> secrets.put(upper(node.path("name").asText()), Instant.parse(node.path("updated_at").asText())));
+        pages(
+                "list secrets of " + environment,
+                environmentPath(environment) + "/secrets?per_page=100",
+                "secrets",
+                node -> secrets.put(
+                        upper(node.path("name").asText()),
+                        Instant.parse(node.path("updated_at").asText())));
         Map<String, String> variables = new HashMap<>();
-        pages("list variables of " + environment, environmentPath(environment) + "/variables?per_page=30", "variables",
-                node -> variables.put(upper(node.path("name").asText()), node.path("value").asText()));
+        pages(
+                "list variables of " + environment,
+                environmentPath(environment) + "/variables?per_page=30",
+                "variables",
+                node -> variables.put(
+                        upper(node.path("name").asText()), node.path("value").asText()));
         return new RemoteState(secrets, variables);
     }
 
     @Override
     public void setSecret(String environment, String name, SecretValue value) throws GitHubException {
-        gh("set secret " + name + " in " + environment, value.bytes(),
-                List.of("secret", "set", name, "--env", environment, "--repo", repository()), Cost.secretWrites(1));
+        gh(
+                "set secret " + name + " in " + environment,
+                value.bytes(),
+                List.of("secret", "set", name, "--env", environment, "--repo", repository()),
+                Cost.secretWrites(1));
     }
 
     /**
@@ -145,8 +169,11 @@ public final class GhCli implements GitHub {
             try {
                 setTogether(environment, call, failed, set, written);
             } catch (GitHubException e) {
-                List<String> unset = e.kind() == GitHubException.Kind.RATE_LIMITED ? names.subList(from, names.size()) : callNames;
-                unset.stream().filter(name -> !set.contains(name)).forEach(name -> failed.putIfAbsent(name, e.reason()));
+                List<String> unset =
+                        e.kind() == GitHubException.Kind.RATE_LIMITED ? names.subList(from, names.size()) : callNames;
+                unset.stream()
+                        .filter(name -> !set.contains(name))
+                        .forEach(name -> failed.putIfAbsent(name, e.reason()));
                 if (e.kind() == GitHubException.Kind.RATE_LIMITED) {
                     break;
                 }
@@ -156,13 +183,20 @@ public final class GhCli implements GitHub {
     }
 
     /** Sets one call's secrets, again for those GitHub throttled; the others that fail go into {@code failed}. */
-    private void setTogether(String environment, Map<String, SecretValue> call, Map<String, String> failed, Set<String> set,
-            IntConsumer written) throws GitHubException {
+    private void setTogether(
+            String environment,
+            Map<String, SecretValue> call,
+            Map<String, String> failed,
+            Set<String> set,
+            IntConsumer written)
+            throws GitHubException {
         Map<String, SecretValue> left = new LinkedHashMap<>(call);
         while (!left.isEmpty()) {
             String step = "set " + left.size() + " secret(s) in " + environment;
             try (RequestBudget.Permit permit = budget.acquire(Cost.secretWrites(left.size()))) {
-                CommandResult result = run(step, BulkSecrets.dotenv(left),
+                CommandResult result = run(
+                        step,
+                        BulkSecrets.dotenv(left),
                         List.of("secret", "set", "-f", "-", "--env", environment, "--repo", repository()));
                 Map<String, String> perSecret = Map.of();
                 if (result.succeeded()) {
@@ -197,12 +231,14 @@ public final class GhCli implements GitHub {
      * GitHub only throttled (those are sent again), the whole output at debug then.
      */
     private void reportOnce(String step, CommandResult result, String stderr, Map<String, String> perSecret) {
-        long throttled = perSecret.values().stream().filter(Throttling::secondary).count();
+        long throttled =
+                perSecret.values().stream().filter(Throttling::secondary).count();
         String output = "gh failed (exit " + result.exitCode() + "): " + Brief.of(stderr, Brief.TOOL_OUTPUT);
         if (throttled < perSecret.size()) {
             log.warn(step + ": " + output);
         } else {
-            log.info(step + ": GitHub throttled " + throttled + " of them (secondary rate limit); they are sent again after the wait");
+            log.info(step + ": GitHub throttled " + throttled
+                    + " of them (secondary rate limit); they are sent again after the wait");
             log.debug(step + ": " + output);
         }
     }
@@ -225,26 +261,42 @@ public final class GhCli implements GitHub {
 
     @Override
     public void createVariable(String environment, String name, String value) throws GitHubException {
-        api("create variable " + name + " in " + environment, "POST", environmentPath(environment) + "/variables",
-                "variables", variableBody(name, value));
+        api(
+                "create variable " + name + " in " + environment,
+                "POST",
+                environmentPath(environment) + "/variables",
+                "variables",
+                variableBody(name, value));
     }
 
     @Override
     public void updateVariable(String environment, String name, String value) throws GitHubException {
-        api("update variable " + name + " in " + environment, "PATCH", environmentPath(environment) + "/variables/" + name,
-                "variables/{name}", variableBody(name, value));
+        api(
+                "update variable " + name + " in " + environment,
+                "PATCH",
+                environmentPath(environment) + "/variables/" + name,
+                "variables/{name}",
+                variableBody(name, value));
     }
 
     @Override
     public void deleteSecret(String environment, String name) throws GitHubException {
-        api("delete secret " + name + " in " + environment, "DELETE", environmentPath(environment) + "/secrets/" + name,
-                "secrets/{name}", null);
+        api(
+                "delete secret " + name + " in " + environment,
+                "DELETE",
+                environmentPath(environment) + "/secrets/" + name,
+                "secrets/{name}",
+                null);
     }
 
     @Override
     public void deleteVariable(String environment, String name) throws GitHubException {
-        api("delete variable " + name + " in " + environment, "DELETE", environmentPath(environment) + "/variables/" + name,
-                "variables/{name}", null);
+        api(
+                "delete variable " + name + " in " + environment,
+                "DELETE",
+                environmentPath(environment) + "/variables/" + name,
+                "variables/{name}",
+                null);
     }
 
     private String environmentPath(String environment) throws GitHubException {
@@ -253,12 +305,14 @@ public final class GhCli implements GitHub {
 
     private void pages(String step, String path, String arrayName, Consumer<JsonNode> each) throws GitHubException {
         CommandResult result = gh(step, null, List.of("api", "--paginate", path), Cost.of("GET", arrayName));
-        try (MappingIterator<JsonNode> documents = JSON.readerFor(JsonNode.class).readValues(result.stdout())) {
+        try (MappingIterator<JsonNode> documents =
+                JSON.readerFor(JsonNode.class).readValues(result.stdout())) {
             while (documents.hasNext()) {
                 documents.next().path(arrayName).forEach(each);
             }
         } catch (IOException | RuntimeException e) {
-            throw new GitHubException(GitHubException.Kind.OTHER, step + ": gh printed something that is not the expected JSON", e);
+            throw new GitHubException(
+                    GitHubException.Kind.OTHER, step + ": gh printed something that is not the expected JSON", e);
         }
     }
 
@@ -284,11 +338,16 @@ public final class GhCli implements GitHub {
                 failIfUnauthenticated(step, result, stderr);
                 failIfExhausted(step, stderr, result);
                 if (!Throttling.secondary(stderr)) {
-                    GitHubException.Kind kind = stderr.contains("HTTP 404") ? GitHubException.Kind.NOT_FOUND : GitHubException.Kind.OTHER;
+                    GitHubException.Kind kind =
+                            stderr.contains("HTTP 404") ? GitHubException.Kind.NOT_FOUND : GitHubException.Kind.OTHER;
                     String failed = "gh failed (exit " + result.exitCode() + "): ";
-                    throw new GitHubException(kind, step + ": " + failed + Brief.of(stderr, Brief.TOOL_OUTPUT), failed + Brief.reason(stderr));
+                    throw new GitHubException(
+                            kind,
+                            step + ": " + failed + Brief.of(stderr, Brief.TOOL_OUTPUT),
+                            failed + Brief.reason(stderr));
                 }
-                log.debug(step + ": throttled by GitHub, sent again after the wait: " + Brief.of(stderr, Brief.TOOL_OUTPUT));
+                log.debug(step + ": throttled by GitHub, sent again after the wait: "
+                        + Brief.of(stderr, Brief.TOOL_OUTPUT));
                 budget.throttled(permit, 1, Throttling.retryAfter(result.stdoutText()));
             }
         }
@@ -311,12 +370,16 @@ public final class GhCli implements GitHub {
 
     private static void failIfUnauthenticated(String step, CommandResult result, String stderr) throws GitHubException {
         if (result.exitCode() == AUTH_EXIT) {
-            throw new GitHubException(GitHubException.Kind.AUTHENTICATION, step + ": gh is not authenticated (exit 4). "
-                    + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
+            throw new GitHubException(
+                    GitHubException.Kind.AUTHENTICATION,
+                    step + ": gh is not authenticated (exit 4). "
+                            + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
         }
         if (stderr.contains("HTTP 401")) {
-            throw new GitHubException(GitHubException.Kind.AUTHENTICATION, step + ": GitHub refused gh's credentials (HTTP 401). "
-                    + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
+            throw new GitHubException(
+                    GitHubException.Kind.AUTHENTICATION,
+                    step + ": GitHub refused gh's credentials (HTTP 401). "
+                            + "Run 'gh auth login', or set GH_TOKEN to a token that can read and write this repository's environments");
         }
     }
 
@@ -324,7 +387,9 @@ public final class GhCli implements GitHub {
     private void failIfExhausted(String step, String stderr, CommandResult result) throws GitHubException {
         if (Throttling.primary(stderr, result.stdoutText())) {
             String why = "GitHub's hourly API limit for this token is spent (" + Brief.of(stderr, Brief.REASON) + "); "
-                    + Throttling.resetTime(result.stdoutText()).map(reset -> "it resets at " + reset).orElse("it resets within the hour")
+                    + Throttling.resetTime(result.stdoutText())
+                            .map(reset -> "it resets at " + reset)
+                            .orElse("it resets within the hour")
                     + ". Run the same command again then";
             budget.exhausted(why);
             throw new GitHubException(GitHubException.Kind.RATE_LIMITED, step + ": " + why, why);

@@ -26,7 +26,8 @@ public interface GitHub {
      * @param written told how many more were set, as they are
      * @return the names that failed, each with a short reason; empty when all were set
      */
-    Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, IntConsumer written) throws GitHubException;
+    Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, IntConsumer written)
+            throws GitHubException;
 
     void createVariable(String environment, String name, String value) throws GitHubException;
 

@@ -16,9 +16,11 @@ public record GitHubLimits(int maxInFlight, int pointsPerMinute, Duration thrott
 
     /** Well under GitHub's 100, so that other clients of the same token keep room. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 30;
+
     public static final int DEFAULT_POINTS_PER_MINUTE = 900;
     /** GitHub asks for at least a minute when it does not say how long. */
     public static final int DEFAULT_THROTTLE_WAIT_SECONDS = 60;
+
     public static final int DEFAULT_MAX_WAIT_SECONDS = 600;
     static final int READ_POINTS = 1;
     static final int WRITE_POINTS = 5;
@@ -28,8 +30,8 @@ public record GitHubLimits(int maxInFlight, int pointsPerMinute, Duration thrott
             throw new IllegalArgumentException("at least one request in flight is needed (it is " + maxInFlight + ")");
         }
         if (pointsPerMinute < WRITE_POINTS) {
-            throw new IllegalArgumentException("at least " + WRITE_POINTS + " points a minute are needed for one write (it is "
-                    + pointsPerMinute + ")");
+            throw new IllegalArgumentException("at least " + WRITE_POINTS
+                    + " points a minute are needed for one write (it is " + pointsPerMinute + ")");
         }
         if (throttleWait.isNegative() || maxWait.isNegative()) {
             throw new IllegalArgumentException("waits cannot be negative");
@@ -37,7 +39,10 @@ public record GitHubLimits(int maxInFlight, int pointsPerMinute, Duration thrott
     }
 
     public static GitHubLimits defaults() {
-        return new GitHubLimits(DEFAULT_MAX_IN_FLIGHT, DEFAULT_POINTS_PER_MINUTE, Duration.ofSeconds(DEFAULT_THROTTLE_WAIT_SECONDS),
+        return new GitHubLimits(
+                DEFAULT_MAX_IN_FLIGHT,
+                DEFAULT_POINTS_PER_MINUTE,
+                Duration.ofSeconds(DEFAULT_THROTTLE_WAIT_SECONDS),
                 Duration.ofSeconds(DEFAULT_MAX_WAIT_SECONDS));
     }
 

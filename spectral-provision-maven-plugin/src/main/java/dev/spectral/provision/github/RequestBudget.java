@@ -110,7 +110,8 @@ public final class RequestBudget {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GitHubException(GitHubException.Kind.OTHER, "interrupted while waiting for GitHub's rate limits", e);
+            throw new GitHubException(
+                    GitHubException.Kind.OTHER, "interrupted while waiting for GitHub's rate limits", e);
         }
     }
 
@@ -151,7 +152,10 @@ public final class RequestBudget {
             }
             long until = POLL;
             int freed = 0;
-            for (Spend spend : spends.stream().filter(s -> s.end != Long.MAX_VALUE).sorted(Comparator.comparingLong(s -> s.end)).toList()) {
+            for (Spend spend : spends.stream()
+                    .filter(s -> s.end != Long.MAX_VALUE)
+                    .sorted(Comparator.comparingLong(s -> s.end))
+                    .toList()) {
                 freed += spend.points;
                 if (freed >= over) {
                     until = spend.end + WINDOW - now;
@@ -186,11 +190,17 @@ public final class RequestBudget {
             if (permit.started <= pauseStarted) {
                 return;
             }
-            long base = retryAfter.filter(d -> !d.isNegative()).orElse(limits.throttleWait()).toNanos();
-            long pause = (long) (base * (double) (1L << Math.min(repeats, MAX_DOUBLINGS)) * (1 + JITTER * random.getAsDouble()));
+            long base = retryAfter
+                    .filter(d -> !d.isNegative())
+                    .orElse(limits.throttleWait())
+                    .toNanos();
+            long pause = (long)
+                    (base * (double) (1L << Math.min(repeats, MAX_DOUBLINGS)) * (1 + JITTER * random.getAsDouble()));
             if (waited + pause > limits.maxWait().toNanos()) {
-                stopped = "GitHub kept throttling this run (secondary rate limit); it waited " + Pace.seconds(Duration.ofNanos(waited))
-                        + " s in all and would wait " + Pace.seconds(Duration.ofNanos(pause)) + " s more, past spectral.github.maxWait ("
+                stopped = "GitHub kept throttling this run (secondary rate limit); it waited "
+                        + Pace.seconds(Duration.ofNanos(waited))
+                        + " s in all and would wait " + Pace.seconds(Duration.ofNanos(pause))
+                        + " s more, past spectral.github.maxWait ("
                         + limits.maxWait().toSeconds() + " s)";
                 failIfStopped();
             }

@@ -18,8 +18,7 @@ final class Throttling {
     private static final Pattern RESET = Pattern.compile("(?im)^x-ratelimit-reset:\\s*(\\d+)\\s*$");
     private static final Pattern REMAINING_ZERO = Pattern.compile("(?im)^x-ratelimit-remaining:\\s*0\\s*$");
 
-    private Throttling() {
-    }
+    private Throttling() {}
 
     /** GitHub asks the client to slow down: "secondary rate limit", the older "abuse" wording, or HTTP 429. */
     static boolean secondary(String stderr) {
@@ -29,8 +28,10 @@ final class Throttling {
 
     /** The token's hourly limit is spent. */
     static boolean primary(String stderr, String stdout) {
-        return !secondary(stderr) && (stderr.toLowerCase(Locale.ROOT).contains("api rate limit exceeded")
-                || stderr.contains("HTTP 403") && REMAINING_ZERO.matcher(stdout).find());
+        return !secondary(stderr)
+                && (stderr.toLowerCase(Locale.ROOT).contains("api rate limit exceeded")
+                        || stderr.contains("HTTP 403")
+                                && REMAINING_ZERO.matcher(stdout).find());
     }
 
     static Optional<Duration> retryAfter(String headers) {

@@ -12,8 +12,7 @@ public final class Brief {
 
     private static final Pattern LINK = Pattern.compile("\\s*\\(https?://[^)\\s]*\\)");
 
-    private Brief() {
-    }
+    private Brief() {}
 
     /**
      * A failure's reason: one line, without the links GitHub's errors end with (they name the key,
@@ -25,7 +24,8 @@ public final class Brief {
 
     /** The text on one line (blank lines dropped, lines joined with a space), at most {@code max} characters. */
     public static String of(String text, int max) {
-        String line = String.join(" ", text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        String line = String.join(
+                " ", text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         if (line.length() <= max) {
             return line;
         }

@@ -8,18 +8,18 @@ import dev.spectral.provision.config.ConfigParser;
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.ParsedConfig;
 import dev.spectral.provision.github.GitHubLimits;
+import dev.spectral.provision.report.ReportWriter;
+import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.verify.AllowedLiteral;
 import dev.spectral.provision.verify.Verifier;
 import dev.spectral.provision.verify.VerifySettings;
-import dev.spectral.provision.report.ReportWriter;
-import dev.spectral.provision.secret.Redactor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -103,14 +103,18 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     int githubMaxInFlight;
 
     /** Points one GitHub endpoint may spend a minute (GitHub allows 900; a read costs 1, a write 5): the run paces itself to it. */
-    @Parameter(property = PropertyNames.GITHUB_POINTS_PER_MINUTE, defaultValue = "" + GitHubLimits.DEFAULT_POINTS_PER_MINUTE)
+    @Parameter(
+            property = PropertyNames.GITHUB_POINTS_PER_MINUTE,
+            defaultValue = "" + GitHubLimits.DEFAULT_POINTS_PER_MINUTE)
     int githubPointsPerMinute;
 
     /**
      * Seconds to wait after GitHub throttles a request without saying how long (GitHub asks for at
      * least 60); repeats wait longer. Lower it only for a GitHub Enterprise Server whose limits reset sooner.
      */
-    @Parameter(property = PropertyNames.GITHUB_THROTTLE_WAIT, defaultValue = "" + GitHubLimits.DEFAULT_THROTTLE_WAIT_SECONDS)
+    @Parameter(
+            property = PropertyNames.GITHUB_THROTTLE_WAIT,
+            defaultValue = "" + GitHubLimits.DEFAULT_THROTTLE_WAIT_SECONDS)
     int githubThrottleWait;
 
     /**
@@ -152,8 +156,7 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException, SpectralException;
 
     /** A goal that stopped may leave a trace (a report) before the Maven exception; by default none. */
-    void stopped(SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {
-    }
+    void stopped(SpectralException.Cause reason, String maskedMessage) throws MojoExecutionException {}
 
     Path environmentsFile() {
         return file != null ? file.toPath() : basedir.toPath().resolve(DEFAULT_FILE);
@@ -166,7 +169,10 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
     /** Runs the offline checks, adding their findings. */
     ParsedConfig check(List<Finding> findings) throws MojoFailureException {
         VerifySettings settings = new VerifySettings(
-                Set.copyOf(vaults), Set.copyOf(localEnvironments), Set.copyOf(allowedSharedItems), Set.copyOf(generators().ids()),
+                Set.copyOf(vaults),
+                Set.copyOf(localEnvironments),
+                Set.copyOf(allowedSharedItems),
+                Set.copyOf(generators().ids()),
                 allowedLiterals);
         ParsedConfig parsed = ConfigParser.parse(environmentsFile(), shownFile());
         findings.addAll(Verifier.offline().verify(parsed, settings));
@@ -185,22 +191,37 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
 
     Engine engine() throws MojoFailureException {
         if (parallelism < 1) {
-            throw new MojoFailureException(PropertyNames.PARALLELISM + " must be at least 1 (it is " + parallelism + ")");
+            throw new MojoFailureException(
+                    PropertyNames.PARALLELISM + " must be at least 1 (it is " + parallelism + ")");
         }
         if (timeout < 1) {
-            throw new MojoFailureException(PropertyNames.TIMEOUT + " must be at least 1 second (it is " + timeout + ")");
+            throw new MojoFailureException(
+                    PropertyNames.TIMEOUT + " must be at least 1 second (it is " + timeout + ")");
         }
         GitHubLimits limits;
         try {
-            limits = new GitHubLimits(githubMaxInFlight, githubPointsPerMinute, Duration.ofSeconds(githubThrottleWait),
+            limits = new GitHubLimits(
+                    githubMaxInFlight,
+                    githubPointsPerMinute,
+                    Duration.ofSeconds(githubThrottleWait),
                     Duration.ofSeconds(githubMaxWait));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("GitHub limits (" + PropertyNames.GITHUB_MAX_IN_FLIGHT + ", "
-                    + PropertyNames.GITHUB_POINTS_PER_MINUTE + ", " + PropertyNames.GITHUB_THROTTLE_WAIT + ", "
-                    + PropertyNames.GITHUB_MAX_WAIT + "): " + e.getMessage(), e);
+            throw new MojoFailureException(
+                    "GitHub limits (" + PropertyNames.GITHUB_MAX_IN_FLIGHT + ", "
+                            + PropertyNames.GITHUB_POINTS_PER_MINUTE + ", " + PropertyNames.GITHUB_THROTTLE_WAIT + ", "
+                            + PropertyNames.GITHUB_MAX_WAIT + "): " + e.getMessage(),
+                    e);
         }
-        return new Engine(getLog(), redactor, executionRoot.toPath(), op, gh, Optional.ofNullable(repo).filter(r -> !r.isBlank()),
-                parallelism, Duration.ofSeconds(timeout), limits);
+        return new Engine(
+                getLog(),
+                redactor,
+                executionRoot.toPath(),
+                op,
+                gh,
+                Optional.ofNullable(repo).filter(r -> !r.isBlank()),
+                parallelism,
+                Duration.ofSeconds(timeout),
+                limits);
     }
 
     /** Writes the JSON report and, on GitHub Actions, appends the step summary. */
@@ -208,7 +229,8 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         Path json = reportDirectory.toPath().resolve(name);
         try {
             ReportWriter.writeJson(json, report);
-            ReportWriter.appendStepSummary(Optional.ofNullable(System.getenv("GITHUB_STEP_SUMMARY")).map(Path::of), markdown);
+            ReportWriter.appendStepSummary(
+                    Optional.ofNullable(System.getenv("GITHUB_STEP_SUMMARY")).map(Path::of), markdown);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the report " + json + ": " + e.getMessage(), e);
         }

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** How paths are shown to the user. */
 final class DisplayPaths {
 
-    private DisplayPaths() {
-    }
+    private DisplayPaths() {}
 
     /** The path relative to where the build started, when it lies below it; else absolute. */
     static String displayName(Path file, Path root) {

@@ -27,11 +27,20 @@ final class Engine implements AutoCloseable {
     final Provisioner provisioner;
     private final ExecutorService pool;
 
-    Engine(org.apache.maven.plugin.logging.Log mavenLog, Redactor redactor, Path workingDirectory, String opExecutable, String ghExecutable,
-            Optional<String> repository, int parallelism, Duration timeout, GitHubLimits limits) {
+    Engine(
+            org.apache.maven.plugin.logging.Log mavenLog,
+            Redactor redactor,
+            Path workingDirectory,
+            String opExecutable,
+            String ghExecutable,
+            Optional<String> repository,
+            int parallelism,
+            Duration timeout,
+            GitHubLimits limits) {
         this.redactor = redactor;
         this.log = new RedactingLog(new MavenLog(mavenLog), redactor);
-        ProcessRunner runner = new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
+        ProcessRunner runner =
+                new ProcessRunner(workingDirectory, ChildEnvironment.from(System.getenv()), log, redactor);
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
         this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor, RequestBudget.of(limits), log);

@@ -11,9 +11,13 @@ final class MaskedCause extends Exception {
     private static final long serialVersionUID = 1L;
 
     private MaskedCause(Throwable original, Redactor redactor) {
-        super(original.getClass().getName() + ": " + redactor.redact(String.valueOf(original.getMessage())),
-                original.getCause() == null || original.getCause() == original ? null : new MaskedCause(original.getCause(), redactor),
-                false, true);
+        super(
+                original.getClass().getName() + ": " + redactor.redact(String.valueOf(original.getMessage())),
+                original.getCause() == null || original.getCause() == original
+                        ? null
+                        : new MaskedCause(original.getCause(), redactor),
+                false,
+                true);
         setStackTrace(original.getStackTrace());
     }
 

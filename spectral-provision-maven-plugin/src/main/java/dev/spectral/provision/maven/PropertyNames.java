@@ -37,6 +37,5 @@ public final class PropertyNames {
     public static final String VERIFY_FAIL_ON = "spectral.verify.failOn";
     public static final String WORKFLOWS = "spectral.workflows";
 
-    private PropertyNames() {
-    }
+    private PropertyNames() {}
 }

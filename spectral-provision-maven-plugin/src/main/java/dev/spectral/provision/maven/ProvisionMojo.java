@@ -48,10 +48,14 @@ public class ProvisionMojo extends AbstractPublishingMojo {
             if (!outcome.failures().isEmpty()) {
                 throw new MojoExecutionException(outcome.failures().size() + " change(s) failed; current: "
                         + outcome.currentEnvironments() + ", incomplete: " + outcome.incompleteEnvironments()
-                        + ". The values are safe in 1Password; finish with: " + request.rerunCommand(outcome.incompleteEnvironments()));
+                        + ". The values are safe in 1Password; finish with: "
+                        + request.rerunCommand(outcome.incompleteEnvironments()));
             }
-            getLog().info(outcome.dryRun() ? "Dry run: nothing was written." : "Provisioned " + outcome.environments().keySet()
-                    + " in " + outcome.duration().toMillis() + " ms");
+            getLog().info(
+                            outcome.dryRun()
+                                    ? "Dry run: nothing was written."
+                                    : "Provisioned " + outcome.environments().keySet() + " in "
+                                            + outcome.duration().toMillis() + " ms");
         }
     }
 }

@@ -95,13 +95,25 @@ public class RotateMojo extends AbstractPublishingMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException, RotationException {
         Selection selection = Selection.of(optional(key), optional(item), optional(vault), optional(env));
-        RotationRequest request = new RotationRequest(selection, dryRun, yes, optional(valueFrom), Since.parse(optional(since)),
+        RotationRequest request = new RotationRequest(
+                selection,
+                dryRun,
+                yes,
+                optional(valueFrom),
+                Since.parse(optional(since)),
                 provisionRequest("", false, false));
         Config config = checkedConfig();
         Map<String, String> environment = System.getenv();
         try (Engine engine = engine()) {
-            Rotator rotator = new Rotator(engine.op, engine.provisioner, generators(), new ConsoleTerminal(interactiveMode),
-                    environment, engine.redactor, Clock.systemUTC(), engine.log);
+            Rotator rotator = new Rotator(
+                    engine.op,
+                    engine.provisioner,
+                    generators(),
+                    new ConsoleTerminal(interactiveMode),
+                    environment,
+                    engine.redactor,
+                    Clock.systemUTC(),
+                    engine.log);
             RotationOutcome outcome;
             try {
                 outcome = rotator.rotate(config, request);
@@ -117,12 +129,16 @@ public class RotateMojo extends AbstractPublishingMojo {
                 throw problem.get();
             }
             if (!outcome.dryRun()) {
-                engine.log.info(outcome.units().size() == 1
-                        ? "Rotated " + outcome.units().get(0).plan().key() + "; republished " + outcome.current()
-                                + ". Next: redeploy, and see the steps above."
-                        : "Rotated " + outcome.units().size() + " keys; republished " + outcome.current()
-                                + (outcome.current().size() > 1 ? " once each" : "") + ". Next: the follow-ups and audit surfaces in "
-                                + DisplayPaths.displayName(reportDirectory.toPath().resolve(RECORD), executionRoot.toPath()) + ".");
+                engine.log.info(
+                        outcome.units().size() == 1
+                                ? "Rotated " + outcome.units().get(0).plan().key() + "; republished "
+                                        + outcome.current() + ". Next: redeploy, and see the steps above."
+                                : "Rotated " + outcome.units().size() + " keys; republished " + outcome.current()
+                                        + (outcome.current().size() > 1 ? " once each" : "")
+                                        + ". Next: the follow-ups and audit surfaces in "
+                                        + DisplayPaths.displayName(
+                                                reportDirectory.toPath().resolve(RECORD), executionRoot.toPath())
+                                        + ".");
             }
         }
     }

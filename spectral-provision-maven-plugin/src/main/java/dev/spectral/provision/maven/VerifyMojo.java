@@ -67,21 +67,29 @@ public class VerifyMojo extends AbstractSpectralMojo {
         }
         List<Finding> offline = new ArrayList<>();
         Config config = check(offline).config();
-        Verification verification = new Verification(Set.copyOf(localEnvironments), p -> DisplayPaths.displayName(p, executionRoot.toPath()));
+        Verification verification = new Verification(
+                Set.copyOf(localEnvironments), p -> DisplayPaths.displayName(p, executionRoot.toPath()));
         Verification.Outcome outcome;
         try (Engine engine = remote ? engine() : null) {
-            outcome = verification.run(config, offline, Optional.ofNullable(workflows).map(File::toPath), basedir.toPath(),
-                    Optional.ofNullable(engine).map(e -> new RemoteVerifier(e.op, e.github)), failing);
+            outcome = verification.run(
+                    config,
+                    offline,
+                    Optional.ofNullable(workflows).map(File::toPath),
+                    basedir.toPath(),
+                    Optional.ofNullable(engine).map(e -> new RemoteVerifier(e.op, e.github)),
+                    failing);
         }
         if (outcome.workflows().isEmpty()) {
             getLog().info("No .github/workflows at or above " + basedir + ": CI gating is not checked");
         }
         log(outcome.findings());
-        VerifyReport report = VerifyReport.of(shownFile(), remote, failing.word(), outcome.findings(), outcome.failed());
+        VerifyReport report =
+                VerifyReport.of(shownFile(), remote, failing.word(), outcome.findings(), outcome.failed());
         report("verify-report.json", report, report.markdown());
         String summary = shownFile() + ": " + outcome.errors() + " error(s), " + outcome.warnings() + " warning(s)";
         if (outcome.failed()) {
-            throw new MojoFailureException("spectral:verify found problems in " + summary + "; each is listed above with its fix");
+            throw new MojoFailureException(
+                    "spectral:verify found problems in " + summary + "; each is listed above with its fix");
         }
         getLog().info("spectral:verify " + summary + (remote ? " (remote checks included)" : ""));
     }

@@ -13,7 +13,8 @@ public final class ItemChangedException extends OnePasswordException {
 
     public ItemChangedException(OpReference target, Optional<Long> expected, Optional<Long> actual) {
         super("item " + target.vault() + "/" + target.item() + " changed since it was read ("
-                + expected.map(v -> "version " + v).orElse("absent") + ", now " + actual.map(v -> "version " + v).orElse("absent") + ")");
+                + expected.map(v -> "version " + v).orElse("absent") + ", now "
+                + actual.map(v -> "version " + v).orElse("absent") + ")");
         this.expected = expected;
         this.actual = actual;
     }

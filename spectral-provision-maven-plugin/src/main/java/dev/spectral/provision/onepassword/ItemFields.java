@@ -16,8 +16,7 @@ final class ItemFields {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ItemFields() {
-    }
+    private ItemFields() {}
 
     /** The item with the field set; a field that does not exist yet is added, concealed. */
     static ObjectNode withValue(ObjectNode item, OpReference target, String value) {
@@ -59,14 +58,17 @@ final class ItemFields {
         field.put("type", "CONCEALED");
         field.put("label", target.field());
         field.put("value", value);
-        target.section().ifPresent(section -> field.putObject("section").put("id", section).put("label", section));
+        target.section()
+                .ifPresent(
+                        section -> field.putObject("section").put("id", section).put("label", section));
         return field;
     }
 
     private static Optional<ObjectNode> find(ArrayNode fields, OpReference target) {
         for (JsonNode field : fields) {
             boolean fieldMatches = names(field, target.field());
-            boolean sectionMatches = target.section().map(s -> names(field.path("section"), s)).orElse(true);
+            boolean sectionMatches =
+                    target.section().map(s -> names(field.path("section"), s)).orElse(true);
             if (fieldMatches && sectionMatches && field instanceof ObjectNode object) {
                 return Optional.of(object);
             }
@@ -75,6 +77,7 @@ final class ItemFields {
     }
 
     private static boolean names(JsonNode node, String name) {
-        return node.path("label").asText().equalsIgnoreCase(name) || node.path("id").asText().equalsIgnoreCase(name);
+        return node.path("label").asText().equalsIgnoreCase(name)
+                || node.path("id").asText().equalsIgnoreCase(name);
     }
 }

@@ -67,7 +67,9 @@ public final class OpCli implements OnePassword {
         checkVersion();
         Path envFile = writeEnvFile(distinct);
         try {
-            CommandResult result = run(Command.of("resolve " + distinct.size() + " 1Password reference(s)", timeout,
+            CommandResult result = run(Command.of(
+                    "resolve " + distinct.size() + " 1Password reference(s)",
+                    timeout,
                     List.of(executable, "run", "--no-masking", "--env-file", envFile.toString(), "--", "env", "-0")));
             if (!result.succeeded()) {
                 throw OpErrors.explain(result.stderrText(), distinct, redactor);
@@ -82,8 +84,8 @@ public final class OpCli implements OnePassword {
     public Map<String, Instant> itemUpdates(String vault) throws OnePasswordException {
         checkVersion();
         String step = "list the items of vault " + vault;
-        CommandResult result = run(Command.of(step, timeout,
-                List.of(executable, "item", "list", "--vault", vault, "--format", "json")));
+        CommandResult result = run(
+                Command.of(step, timeout, List.of(executable, "item", "list", "--vault", vault, "--format", "json")));
         if (!result.succeeded()) {
             throw OpErrors.describe(step, result.stderrText(), redactor);
         }
@@ -114,10 +116,13 @@ public final class OpCli implements OnePassword {
         }
         String vault = target.vault();
         ObjectNode written = now.isPresent()
-                ? pipe("write item " + now.get().title() + " in vault " + vault,
+                ? pipe(
+                        "write item " + now.get().title() + " in vault " + vault,
                         ItemFields.withValue(now.get().copyOfJson(), target, value.reveal()),
                         List.of(executable, "item", "edit", now.get().id(), "--vault", vault, "--format", "json"))
-                : pipe("create item " + target.item() + " in vault " + vault, ItemFields.newItem(target, value.reveal()),
+                : pipe(
+                        "create item " + target.item() + " in vault " + vault,
+                        ItemFields.newItem(target, value.reveal()),
                         List.of(executable, "item", "create", "--vault", vault, "--format", "json", "-"));
         return written.path("version").asLong(actual.map(v -> v + 1).orElse(1L));
     }
@@ -125,7 +130,9 @@ public final class OpCli implements OnePassword {
     /** The item with its values ({@code --reveal}), or empty when the vault has no such item. */
     private Optional<Item> item(String vault, String item) throws OnePasswordException {
         checkVersion();
-        CommandResult result = run(Command.of("read item " + item + " in vault " + vault, timeout,
+        CommandResult result = run(Command.of(
+                "read item " + item + " in vault " + vault,
+                timeout,
                 List.of(executable, "item", "get", item, "--vault", vault, "--format", "json", "--reveal")));
         if (!result.succeeded()) {
             if (result.stderrText().contains("isn't an item")) {
@@ -153,7 +160,8 @@ public final class OpCli implements OnePassword {
     private ObjectNode pipe(String step, ObjectNode json, List<String> argv) throws OnePasswordException {
         checkVersion();
         registerValues(json);
-        CommandResult result = run(Command.of(step, timeout, argv).withStdin(json.toString().getBytes(StandardCharsets.UTF_8)));
+        CommandResult result =
+                run(Command.of(step, timeout, argv).withStdin(json.toString().getBytes(StandardCharsets.UTF_8)));
         if (!result.succeeded()) {
             throw OpErrors.describe(step, result.stderrText(), redactor);
         }
@@ -167,7 +175,8 @@ public final class OpCli implements OnePassword {
     /** Concealed values are masked from here on; usernames, URLs and the like are not (masking "1" would garble every line). */
     private void registerValues(JsonNode item) {
         item.path("fields").forEach(field -> {
-            if ("CONCEALED".equals(field.path("type").asText()) && !field.path("value").asText().isEmpty()) {
+            if ("CONCEALED".equals(field.path("type").asText())
+                    && !field.path("value").asText().isEmpty()) {
                 redactor.register(field.path("value").asText());
             }
         });
@@ -199,7 +208,8 @@ public final class OpCli implements OnePassword {
         }
     }
 
-    private Map<OpReference, SecretValue> values(byte[] stdout, List<OpReference> distinct) throws OnePasswordException {
+    private Map<OpReference, SecretValue> values(byte[] stdout, List<OpReference> distinct)
+            throws OnePasswordException {
         Map<String, String> printed = new HashMap<>();
         for (String record : new String(stdout, StandardCharsets.UTF_8).split("\0")) {
             int eq = record.indexOf('=');
@@ -212,7 +222,8 @@ public final class OpCli implements OnePassword {
             String value = printed.get(VARIABLE_PREFIX + i);
             if (value == null) {
                 throw new OnePasswordException("op run did not pass a value for " + distinct.get(i)
-                        + "; check that 'op run' works on this machine (op " + OpVersion.MINIMUM + "+ and the 'env' command)");
+                        + "; check that 'op run' works on this machine (op " + OpVersion.MINIMUM
+                        + "+ and the 'env' command)");
             }
             values.put(distinct.get(i), SecretValue.of(value, redactor));
         }
@@ -223,15 +234,22 @@ public final class OpCli implements OnePassword {
     private static Path writeEnvFile(List<OpReference> references) throws OnePasswordException {
         StringBuilder content = new StringBuilder();
         for (int i = 0; i < references.size(); i++) {
-            content.append(VARIABLE_PREFIX).append(i).append("=\"").append(references.get(i)).append("\"\n");
+            content.append(VARIABLE_PREFIX)
+                    .append(i)
+                    .append("=\"")
+                    .append(references.get(i))
+                    .append("\"\n");
         }
         try {
-            Path file = Files.createTempFile("spectral-refs-", ".env",
+            Path file = Files.createTempFile(
+                    "spectral-refs-",
+                    ".env",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, content, StandardCharsets.UTF_8);
             return file;
         } catch (IOException | UnsupportedOperationException e) {
-            throw new OnePasswordException("cannot write the temporary reference file for op run: " + e.getMessage(), e);
+            throw new OnePasswordException(
+                    "cannot write the temporary reference file for op run: " + e.getMessage(), e);
         }
     }
 

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
  */
 final class OpErrors {
 
-    private static final Pattern PREFIX = Pattern.compile("^\\[ERROR\\] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} ", Pattern.MULTILINE);
+    private static final Pattern PREFIX =
+            Pattern.compile("^\\[ERROR\\] \\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2} ", Pattern.MULTILINE);
     private static final Pattern NO_ITEM = Pattern.compile("\"(.+?)\" isn't an item in the \"(.+?)\" vault");
     private static final Pattern NO_VAULT = Pattern.compile("\"(.+?)\" isn't a vault in this account");
-    private static final Pattern NO_FIELD = Pattern.compile("could not find (?:field|item field)(?: or file)? \"?(.+?)\"? on item \"?(.+?)\"? in vault \"?([^\"]+?)\"?$",
+    private static final Pattern NO_FIELD = Pattern.compile(
+            "could not find (?:field|item field)(?: or file)? \"?(.+?)\"? on item \"?(.+?)\"? in vault \"?([^\"]+?)\"?$",
             Pattern.MULTILINE);
 
-    private OpErrors() {
-    }
+    private OpErrors() {}
 
     /** A failed call that read or wrote an item: op's message, and how to sign in when that is the cause. */
     static OnePasswordException describe(String step, String stderr, Redactor redactor) {
@@ -37,18 +38,27 @@ final class OpErrors {
         }
         Matcher m = NO_ITEM.matcher(message);
         if (m.find()) {
-            return failed(find(references, m.group(2), m.group(1), null), "item '" + m.group(1)
-                    + "' is not in vault '" + m.group(2) + "'", "create the item, or correct the reference in the file", message);
+            return failed(
+                    find(references, m.group(2), m.group(1), null),
+                    "item '" + m.group(1) + "' is not in vault '" + m.group(2) + "'",
+                    "create the item, or correct the reference in the file",
+                    message);
         }
         m = NO_VAULT.matcher(message);
         if (m.find()) {
-            return failed(find(references, m.group(1), null, null), "vault '" + m.group(1)
-                    + "' does not exist or this account cannot read it", "correct the vault, or grant the account access to it", message);
+            return failed(
+                    find(references, m.group(1), null, null),
+                    "vault '" + m.group(1) + "' does not exist or this account cannot read it",
+                    "correct the vault, or grant the account access to it",
+                    message);
         }
         m = NO_FIELD.matcher(message);
         if (m.find()) {
-            return failed(find(references, m.group(3), m.group(2), m.group(1)), "item '" + m.group(2)
-                    + "' has no field '" + m.group(1) + "'", "add the field to the item, or correct the field in the reference", message);
+            return failed(
+                    find(references, m.group(3), m.group(2), m.group(1)),
+                    "item '" + m.group(2) + "' has no field '" + m.group(1) + "'",
+                    "add the field to the item, or correct the field in the reference",
+                    message);
         }
         return new OnePasswordException("op could not resolve the references: " + message);
     }
@@ -59,9 +69,12 @@ final class OpErrors {
 
     private static Optional<OnePasswordException> notSignedIn(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("not signed in") || lower.contains("not currently signed in") || lower.contains("session expired")) {
-            return Optional.of(new OnePasswordException("op is not signed in (" + message + "). Sign in with 'eval $(op signin)', "
-                    + "or set OP_SERVICE_ACCOUNT_TOKEN to a 1Password service-account token (in CI)"));
+        if (lower.contains("not signed in")
+                || lower.contains("not currently signed in")
+                || lower.contains("session expired")) {
+            return Optional.of(
+                    new OnePasswordException("op is not signed in (" + message + "). Sign in with 'eval $(op signin)', "
+                            + "or set OP_SERVICE_ACCOUNT_TOKEN to a 1Password service-account token (in CI)"));
         }
         return Optional.empty();
     }

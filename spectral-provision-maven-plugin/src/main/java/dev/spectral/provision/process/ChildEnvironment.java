@@ -20,13 +20,26 @@ import java.util.TreeMap;
 public final class ChildEnvironment {
 
     private static final Set<String> NAMES = Set.of(
-            "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "TERM", "TZ", "LANG", "LANGUAGE",
-            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR");
+            "PATH",
+            "HOME",
+            "USER",
+            "LOGNAME",
+            "SHELL",
+            "TMPDIR",
+            "TERM",
+            "TZ",
+            "LANG",
+            "LANGUAGE",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "ALL_PROXY",
+            "SSL_CERT_FILE",
+            "SSL_CERT_DIR");
     private static final List<String> PREFIXES = List.of("LC_", "XDG_", "OP_", "GH_", "GITHUB_");
     private static final Set<String> DROPPED = Set.of("GH_DEBUG");
 
-    private ChildEnvironment() {
-    }
+    private ChildEnvironment() {}
 
     public static Map<String, String> from(Map<String, String> parent) {
         Map<String, String> kept = new TreeMap<>();

@@ -41,7 +41,8 @@ public final class ProcessRunner implements CommandRunner {
         Process process = start(command);
         CompletableFuture<byte[]> stdout = drain(process.getInputStream());
         CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
-        CompletableFuture<Void> stdin = feed(process.getOutputStream(), command.stdin().orElse(new byte[0]));
+        CompletableFuture<Void> stdin =
+                feed(process.getOutputStream(), command.stdin().orElse(new byte[0]));
         try {
             long deadline = start + command.timeout().toNanos();
             if (!process.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -54,18 +55,22 @@ public final class ProcessRunner implements CommandRunner {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             CommandResult result = new CommandResult(process.exitValue(), out, err, took);
             stdin.exceptionally(e -> null).get();
-            log.debug(redactor.redact("[" + command.step() + "] " + command + " -> exit " + result.exitCode()
-                    + " in " + took.toMillis() + " ms"));
+            log.debug(redactor.redact("[" + command.step() + "] " + command + " -> exit " + result.exitCode() + " in "
+                    + took.toMillis() + " ms"));
             return result;
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new CommandException(command.step() + ": interrupted; " + command.argv().get(0) + " was killed", e);
+            throw new CommandException(
+                    command.step() + ": interrupted; " + command.argv().get(0) + " was killed", e);
         } catch (TimeoutException e) {
             throw timedOut(command);
         } catch (ExecutionException e) {
             kill(process);
-            throw new CommandException(command.step() + ": could not read the output of " + command.argv().get(0), e.getCause());
+            throw new CommandException(
+                    command.step() + ": could not read the output of "
+                            + command.argv().get(0),
+                    e.getCause());
         }
     }
 
@@ -87,30 +92,36 @@ public final class ProcessRunner implements CommandRunner {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new CommandException(command.step() + ": cannot run '" + command.argv().get(0) + "': " + e.getMessage()
-                    + ". Install it, put it on PATH, or point the plugin at it", e);
+            throw new CommandException(
+                    command.step() + ": cannot run '" + command.argv().get(0) + "': " + e.getMessage()
+                            + ". Install it, put it on PATH, or point the plugin at it",
+                    e);
         }
     }
 
     private static CompletableFuture<byte[]> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new IllegalStateException("reading a child's output failed", e);
-            }
-        }, Threads.IO);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (stream) {
+                        return stream.readAllBytes();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("reading a child's output failed", e);
+                    }
+                },
+                Threads.IO);
     }
 
     /** Writes stdin on its own thread: a child that fills stdout before reading stdin must not deadlock. */
     private static CompletableFuture<Void> feed(OutputStream stream, byte[] bytes) {
-        return CompletableFuture.runAsync(() -> {
-            try (stream) {
-                stream.write(bytes);
-            } catch (IOException e) {
-                // The child exited without reading all of stdin; its exit code tells the story.
-            }
-        }, Threads.IO);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try (stream) {
+                        stream.write(bytes);
+                    } catch (IOException e) {
+                        // The child exited without reading all of stdin; its exit code tells the story.
+                    }
+                },
+                Threads.IO);
     }
 
     private static void kill(Process process) {

@@ -12,6 +12,5 @@ final class Threads {
         return thread;
     });
 
-    private Threads() {
-    }
+    private Threads() {}
 }

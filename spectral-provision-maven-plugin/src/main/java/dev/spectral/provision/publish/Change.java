@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param literal a variable's new value (variables are not secret); empty for secrets and deletes
  * @param note why, when it is not obvious ("kind changed to secret")
  */
-public record Change(String environment, String key, Kind kind, Action action, String source,
-        Optional<String> literal, Optional<String> note) {
+public record Change(
+        String environment,
+        String key,
+        Kind kind,
+        Action action,
+        String source,
+        Optional<String> literal,
+        Optional<String> note) {
 
     public static final String LITERAL = "(literal)";
     public static final String NOT_IN_FILE = "(not in file)";

@@ -38,8 +38,7 @@ public final class DotEnvFormat {
     /** The characters after a backslash that python-dotenv decodes in double quotes. */
     private static final String PYTHON_DOUBLE_QUOTE_ESCAPES = "\\'\"abfnrtv";
 
-    private DotEnvFormat() {
-    }
+    private DotEnvFormat() {}
 
     /** How one value is written. */
     enum Form {
@@ -161,8 +160,9 @@ public final class DotEnvFormat {
         }
         for (int i = value.indexOf('\\'); i >= 0 && i + 1 < value.length(); i = value.indexOf('\\', i + 1)) {
             if (PYTHON_DOUBLE_QUOTE_ESCAPES.indexOf(value.charAt(i + 1)) >= 0) {
-                return Optional.of("python-dotenv decodes its backslash escape (\\ before one of \\ ' \" a b f n r t v; "
-                        + "dotenv (Node) decodes \\n and \\r too)");
+                return Optional.of(
+                        "python-dotenv decodes its backslash escape (\\ before one of \\ ' \" a b f n r t v; "
+                                + "dotenv (Node) decodes \\n and \\r too)");
             }
         }
         if (value.endsWith("\\")) {

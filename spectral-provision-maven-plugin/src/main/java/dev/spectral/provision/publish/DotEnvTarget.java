@@ -54,7 +54,11 @@ final class DotEnvTarget {
     private static Map<String, String> values(Environment env, Map<OpReference, SecretValue> values) {
         Map<String, String> content = new LinkedHashMap<>();
         for (Entry entry : env.entries()) {
-            content.put(entry.key(), entry.reference().map(r -> values.get(r).reveal()).orElseGet(() -> entry.literal().orElseThrow()));
+            content.put(
+                    entry.key(),
+                    entry.reference()
+                            .map(r -> values.get(r).reveal())
+                            .orElseGet(() -> entry.literal().orElseThrow()));
         }
         return content;
     }
@@ -63,7 +67,9 @@ final class DotEnvTarget {
     List<ChangeResult> write(Environment env, Map<OpReference, SecretValue> values, Path file, List<Change> changes) {
         if (changes.stream().allMatch(c -> c.action() == Action.UNCHANGED)) {
             log.info("[" + env.name() + "] " + file + " is up to date");
-            return changes.stream().map(c -> ChangeResult.skipped(c, "nothing to write")).toList();
+            return changes.stream()
+                    .map(c -> ChangeResult.skipped(c, "nothing to write"))
+                    .toList();
         }
         long start = System.nanoTime();
         Map<String, String> content = values(env, values);
@@ -78,6 +84,8 @@ final class DotEnvTarget {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         ChangeResult.Status status = error.isPresent() ? ChangeResult.Status.FAILED : ChangeResult.Status.DONE;
         Optional<String> message = error;
-        return changes.stream().map(c -> new ChangeResult(c, status, message, took)).toList();
+        return changes.stream()
+                .map(c -> new ChangeResult(c, status, message, took))
+                .toList();
     }
 }

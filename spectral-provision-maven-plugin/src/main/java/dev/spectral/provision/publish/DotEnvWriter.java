@@ -37,13 +37,15 @@ public final class DotEnvWriter {
         String name = file.getFileName().toString();
         CommandResult tracked = git(dir, "ls-files", "--error-unmatch", "--", name);
         if (tracked.succeeded()) {
-            throw new DotEnvException(file + " is tracked by git, so its secrets would be committed; nothing was written. "
-                    + "Run 'git rm --cached " + name + "', add it to .gitignore, and run again");
+            throw new DotEnvException(
+                    file + " is tracked by git, so its secrets would be committed; nothing was written. "
+                            + "Run 'git rm --cached " + name + "', add it to .gitignore, and run again");
         }
         CommandResult ignored = git(dir, "check-ignore", "-q", "--", name);
         if (ignored.exitCode() == GIT_NOT_IGNORED) {
-            throw new DotEnvException(file + " is not ignored by git, so its secrets could be committed; nothing was written. "
-                    + "Add '" + name + "' to .gitignore and run again");
+            throw new DotEnvException(
+                    file + " is not ignored by git, so its secrets could be committed; nothing was written. " + "Add '"
+                            + name + "' to .gitignore and run again");
         }
         if (ignored.exitCode() != GIT_IGNORED && !notAWorkTree(ignored)) {
             throw new DotEnvException("cannot tell whether git ignores " + file + " (git check-ignore exit "
@@ -54,7 +56,8 @@ public final class DotEnvWriter {
     /** True when the file exists and holds exactly this text, so that writing it again changes nothing. */
     public boolean holds(Path file, String content) {
         try {
-            return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content);
+            return Files.isRegularFile(file)
+                    && Files.readString(file, StandardCharsets.UTF_8).equals(content);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -65,7 +68,10 @@ public final class DotEnvWriter {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp",
+            temp = Files.createTempFile(
+                    target.getParent(),
+                    "." + target.getFileName() + ".",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             try {
@@ -75,7 +81,8 @@ public final class DotEnvWriter {
             }
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new DotEnvException("cannot write " + target + ": " + e.getMessage() + "; the previous file, if any, is unchanged", e);
+            throw new DotEnvException(
+                    "cannot write " + target + ": " + e.getMessage() + "; the previous file, if any, is unchanged", e);
         } finally {
             if (temp != null) {
                 try {

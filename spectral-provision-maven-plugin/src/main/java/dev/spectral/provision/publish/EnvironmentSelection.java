@@ -12,13 +12,13 @@ public final class EnvironmentSelection {
 
     public static final String ALL = "all";
 
-    private EnvironmentSelection() {
-    }
+    private EnvironmentSelection() {}
 
     public static List<Environment> select(String selection, Config config) throws ProvisionException {
         String known = String.join(", ", config.environmentNames());
         if (selection == null || selection.isBlank()) {
-            throw new ProvisionException(ProvisionException.Cause.CONFIGURATION,
+            throw new ProvisionException(
+                    ProvisionException.Cause.CONFIGURATION,
                     "no environment given; pass -Denv=<name>, a comma list, or -Denv=all (known: " + known + ")");
         }
         if (selection.strip().equals(ALL)) {
@@ -32,8 +32,11 @@ public final class EnvironmentSelection {
         }
         List<Environment> selected = new ArrayList<>();
         for (String name : names) {
-            selected.add(config.environment(name).orElseThrow(() -> new ProvisionException(ProvisionException.Cause.CONFIGURATION,
-                    "unknown environment '" + name + "' in -Denv; " + config.file() + " has: " + known + " (or use -Denv=all)")));
+            selected.add(config.environment(name)
+                    .orElseThrow(() -> new ProvisionException(
+                            ProvisionException.Cause.CONFIGURATION,
+                            "unknown environment '" + name + "' in -Denv; " + config.file() + " has: " + known
+                                    + " (or use -Denv=all)")));
         }
         return selected;
     }

@@ -25,6 +25,5 @@ final class FailureReasons {
         return List.copyOf(reasons);
     }
 
-    record Numbered(int number, boolean first) {
-    }
+    record Numbered(int number, boolean first) {}
 }

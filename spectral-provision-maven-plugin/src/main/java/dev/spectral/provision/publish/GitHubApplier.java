@@ -44,8 +44,11 @@ public final class GitHubApplier {
      * @param secretOf the resolved value of a secret change
      */
     public List<ChangeResult> apply(List<Change> changes, Function<Change, SecretValue> secretOf) {
-        List<Change> writes = changes.stream().filter(c -> c.action().writes() && c.action() != Action.DELETE).toList();
-        List<Change> deletes = changes.stream().filter(c -> c.action() == Action.DELETE).toList();
+        List<Change> writes = changes.stream()
+                .filter(c -> c.action().writes() && c.action() != Action.DELETE)
+                .toList();
+        List<Change> deletes =
+                changes.stream().filter(c -> c.action() == Action.DELETE).toList();
         Map<String, Integer> totals = new LinkedHashMap<>();
         changes.stream().filter(c -> c.action().writes()).forEach(c -> totals.merge(c.environment(), 1, Integer::sum));
         List<ChangeResult> results = new ArrayList<>();
@@ -53,19 +56,24 @@ public final class GitHubApplier {
             results.addAll(writeAll(writes, secretOf, progress));
             results.addAll(deleteUnlessTheirNewKindFailed(deletes, results, progress));
         }
-        changes.stream().filter(c -> !c.action().writes())
+        changes.stream()
+                .filter(c -> !c.action().writes())
                 .forEach(c -> results.add(ChangeResult.skipped(c, "nothing to write")));
         return results;
     }
 
     /** Bulk secret calls per environment alongside single calls for the rest, all at once on the pool. */
-    private List<ChangeResult> writeAll(List<Change> writes, Function<Change, SecretValue> secretOf, Progress progress) {
+    private List<ChangeResult> writeAll(
+            List<Change> writes, Function<Change, SecretValue> secretOf, Progress progress) {
         Map<String, List<Change>> bulk = writes.stream()
                 .filter(c -> c.action() == Action.SET && bulkable(c, secretOf))
                 .collect(Collectors.groupingBy(Change::environment, LinkedHashMap::new, Collectors.toList()));
-        List<Change> single = writes.stream().filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c)).toList();
+        List<Change> single = writes.stream()
+                .filter(c -> !bulk.getOrDefault(c.environment(), List.of()).contains(c))
+                .toList();
         List<CompletableFuture<List<ChangeResult>>> bulkRuns = bulk.entrySet().stream()
-                .map(e -> CompletableFuture.supplyAsync(() -> setTogether(e.getKey(), e.getValue(), secretOf, progress), pool))
+                .map(e -> CompletableFuture.supplyAsync(
+                        () -> setTogether(e.getKey(), e.getValue(), secretOf, progress), pool))
                 .toList();
         List<ChangeResult> results = new ArrayList<>(runAll(single, c -> write(c, secretOf), progress));
         bulkRuns.forEach(run -> results.addAll(run.join()));
@@ -73,8 +81,10 @@ public final class GitHubApplier {
     }
 
     /** The old kind of a key is deleted only once its new kind is written: a failure never leaves a key missing. */
-    private List<ChangeResult> deleteUnlessTheirNewKindFailed(List<Change> deletes, List<ChangeResult> written, Progress progress) {
-        Set<String> failedKeys = written.stream().filter(ChangeResult::failed)
+    private List<ChangeResult> deleteUnlessTheirNewKindFailed(
+            List<Change> deletes, List<ChangeResult> written, Progress progress) {
+        Set<String> failedKeys = written.stream()
+                .filter(ChangeResult::failed)
                 .map(r -> r.change().environment() + "/" + r.change().key().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         List<ChangeResult> results = new ArrayList<>();
@@ -106,8 +116,8 @@ public final class GitHubApplier {
         }
     }
 
-    private List<ChangeResult> setTogether(String env, List<Change> changes, Function<Change, SecretValue> secretOf,
-            Progress progress) {
+    private List<ChangeResult> setTogether(
+            String env, List<Change> changes, Function<Change, SecretValue> secretOf, Progress progress) {
         long start = System.nanoTime();
         Map<String, SecretValue> values = new LinkedHashMap<>();
         changes.forEach(c -> values.put(c.key(), secretOf.apply(c)));
@@ -135,7 +145,8 @@ public final class GitHubApplier {
         try {
             step.run(change);
             progress.done(change.environment(), 1);
-            return new ChangeResult(change, ChangeResult.Status.DONE, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
+            return new ChangeResult(
+                    change, ChangeResult.Status.DONE, Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
         } catch (GitHubException | RuntimeException e) {
             return failure(change, reasonOf(e), Duration.ofNanos(System.nanoTime() - start));
         }
@@ -149,9 +160,10 @@ public final class GitHubApplier {
         String reason = Brief.reason(message);
         synchronized (reasons) {
             FailureReasons.Numbered numbered = reasons.number(reason);
-            log.error("failed: " + change.label() + ": " + (numbered.first()
-                    ? reason + " (reason " + numbered.number() + ")"
-                    : "reason " + numbered.number() + ", as above"));
+            log.error("failed: " + change.label() + ": "
+                    + (numbered.first()
+                            ? reason + " (reason " + numbered.number() + ")"
+                            : "reason " + numbered.number() + ", as above"));
         }
         return new ChangeResult(change, ChangeResult.Status.FAILED, Optional.of(reason), took);
     }
@@ -169,8 +181,10 @@ public final class GitHubApplier {
         String env = change.environment();
         switch (change.action()) {
             case SET -> github.setSecret(env, change.key(), secretOf.apply(change));
-            case CREATE -> github.createVariable(env, change.key(), change.literal().orElseThrow());
-            case UPDATE -> github.updateVariable(env, change.key(), change.literal().orElseThrow());
+            case CREATE ->
+                github.createVariable(env, change.key(), change.literal().orElseThrow());
+            case UPDATE ->
+                github.updateVariable(env, change.key(), change.literal().orElseThrow());
             default -> throw new IllegalStateException("not a write: " + change.action());
         }
     }

@@ -14,14 +14,14 @@ import java.util.TreeSet;
 /** Compares what the file wants for an environment with what GitHub holds, and lists the changes. */
 public final class PlanBuilder {
 
-    private PlanBuilder() {
-    }
+    private PlanBuilder() {}
 
     /**
      * @param prune delete names GitHub has and the file does not (otherwise they are only listed)
      * @param freshness when items last changed: a secret GitHub set after that is left unchanged
      */
-    public static List<Change> forGitHub(Environment environment, RemoteState remote, boolean prune, SecretFreshness freshness) {
+    public static List<Change> forGitHub(
+            Environment environment, RemoteState remote, boolean prune, SecretFreshness freshness) {
         String env = environment.name();
         List<Change> changes = new ArrayList<>();
         Set<String> wanted = new TreeSet<>();
@@ -30,17 +30,26 @@ public final class PlanBuilder {
             wanted.add(name);
             if (entry.isSecret()) {
                 OpReference ref = entry.reference().orElseThrow();
-                boolean current = remote.hasSecret(name) && freshness.current(ref, remote.secrets().get(name));
-                changes.add(new Change(env, entry.key(), Kind.SECRET, current ? Action.UNCHANGED : Action.SET, ref.toString(),
-                        Optional.empty(), current ? Optional.of("set after its item last changed") : Optional.empty()));
+                boolean current = remote.hasSecret(name)
+                        && freshness.current(ref, remote.secrets().get(name));
+                changes.add(new Change(
+                        env,
+                        entry.key(),
+                        Kind.SECRET,
+                        current ? Action.UNCHANGED : Action.SET,
+                        ref.toString(),
+                        Optional.empty(),
+                        current ? Optional.of("set after its item last changed") : Optional.empty()));
                 if (remote.variable(name).isPresent()) {
                     changes.add(deletion(env, entry.key(), Kind.VARIABLE, "kind changed to secret"));
                 }
             } else {
                 String value = entry.literal().orElseThrow();
-                Action action = remote.variable(name).map(v -> v.equals(value) ? Action.UNCHANGED : Action.UPDATE)
+                Action action = remote.variable(name)
+                        .map(v -> v.equals(value) ? Action.UNCHANGED : Action.UPDATE)
                         .orElse(Action.CREATE);
-                changes.add(new Change(env, entry.key(), Kind.VARIABLE, action, Change.LITERAL, Optional.of(value), Optional.empty()));
+                changes.add(new Change(
+                        env, entry.key(), Kind.VARIABLE, action, Change.LITERAL, Optional.of(value), Optional.empty()));
                 if (remote.hasSecret(name)) {
                     changes.add(deletion(env, entry.key(), Kind.SECRET, "kind changed to variable"));
                 }
@@ -67,8 +76,14 @@ public final class PlanBuilder {
     public static List<Change> forDotEnv(Environment environment, boolean unchanged) {
         Action action = unchanged ? Action.UNCHANGED : Action.WRITE;
         return environment.entries().stream()
-                .map(e -> new Change(environment.name(), e.key(), e.isSecret() ? Kind.SECRET : Kind.VARIABLE, action,
-                        e.reference().map(Object::toString).orElse(Change.LITERAL), e.literal(), Optional.empty()))
+                .map(e -> new Change(
+                        environment.name(),
+                        e.key(),
+                        e.isSecret() ? Kind.SECRET : Kind.VARIABLE,
+                        action,
+                        e.reference().map(Object::toString).orElse(Change.LITERAL),
+                        e.literal(),
+                        Optional.empty()))
                 .toList();
     }
 
@@ -77,7 +92,13 @@ public final class PlanBuilder {
     }
 
     private static Change stale(String env, String name, Kind kind, boolean prune) {
-        return new Change(env, name, kind, prune ? Action.DELETE : Action.STALE, Change.NOT_IN_FILE, Optional.empty(),
+        return new Change(
+                env,
+                name,
+                kind,
+                prune ? Action.DELETE : Action.STALE,
+                Change.NOT_IN_FILE,
+                Optional.empty(),
                 Optional.of(prune ? "pruned" : "not in the file; -Dspectral.prune deletes it"));
     }
 }

@@ -8,14 +8,17 @@ public final class PlanTable {
 
     private static final List<String> HEADER = List.of("ENVIRONMENT", "KEY", "KIND", "ACTION", "SOURCE");
 
-    private PlanTable() {
-    }
+    private PlanTable() {}
 
     public static List<String> render(List<Change> changes) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Change c : changes) {
-            rows.add(List.of(c.environment(), c.key(), c.kind().toString(), c.action().toString(),
+            rows.add(List.of(
+                    c.environment(),
+                    c.key(),
+                    c.kind().toString(),
+                    c.action().toString(),
                     c.source() + c.note().map(n -> " (" + n + ")").orElse("")));
         }
         int[] widths = new int[HEADER.size()];

@@ -39,7 +39,8 @@ final class Progress implements AutoCloseable {
             return thread;
         });
         if (!totals.isEmpty()) {
-            ticker.scheduleAtFixedRate(() -> log.info(line()), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(
+                    () -> log.info(line()), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

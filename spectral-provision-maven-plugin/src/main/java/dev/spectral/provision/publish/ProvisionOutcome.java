@@ -2,8 +2,8 @@ package dev.spectral.provision.publish;
 
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +20,13 @@ import java.util.Set;
  * @param failureReasons the distinct errors of the failed changes: those the log numbered, in its
  *     order, then any other
  */
-public record ProvisionOutcome(Optional<String> repository, Map<String, String> environments, List<ChangeResult> results,
-        boolean dryRun, Duration duration, List<String> failureReasons) {
+public record ProvisionOutcome(
+        Optional<String> repository,
+        Map<String, String> environments,
+        List<ChangeResult> results,
+        boolean dryRun,
+        Duration duration,
+        List<String> failureReasons) {
 
     public ProvisionOutcome {
         environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
@@ -31,7 +36,9 @@ public record ProvisionOutcome(Optional<String> repository, Map<String, String> 
 
     private static List<String> withTheRest(List<String> numbered, List<ChangeResult> results) {
         Set<String> reasons = new LinkedHashSet<>(numbered);
-        results.stream().filter(ChangeResult::failed).forEach(r -> reasons.add(r.error().orElse("")));
+        results.stream()
+                .filter(ChangeResult::failed)
+                .forEach(r -> reasons.add(r.error().orElse("")));
         return List.copyOf(reasons);
     }
 
@@ -46,11 +53,18 @@ public record ProvisionOutcome(Optional<String> repository, Map<String, String> 
 
     /** Environments with no failed change: they hold what the file says. */
     public List<String> currentEnvironments() {
-        return environments.keySet().stream().filter(env -> failures().stream()
-                .noneMatch(f -> f.change().environment().equals(env))).sorted().toList();
+        return environments.keySet().stream()
+                .filter(env -> failures().stream()
+                        .noneMatch(f -> f.change().environment().equals(env)))
+                .sorted()
+                .toList();
     }
 
     public List<String> incompleteEnvironments() {
-        return failures().stream().map(f -> f.change().environment()).distinct().sorted().toList();
+        return failures().stream()
+                .map(f -> f.change().environment())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ public final class Provisioner {
     private final ExecutorService pool;
     private final Log log;
 
-    public Provisioner(OnePassword onePassword, GitHub github, DotEnvWriter dotEnvWriter, ExecutorService pool, Log log) {
+    public Provisioner(
+            OnePassword onePassword, GitHub github, DotEnvWriter dotEnvWriter, ExecutorService pool, Log log) {
         this.onePassword = onePassword;
         this.github = github;
         this.dotEnvWriter = dotEnvWriter;
@@ -50,12 +51,17 @@ public final class Provisioner {
     public ProvisionOutcome provision(Config config, ProvisionRequest request) throws ProvisionException {
         long start = System.nanoTime();
         List<Environment> selected = EnvironmentSelection.select(request.selection(), config);
-        List<Environment> local = selected.stream().filter(e -> request.isLocal(e.name())).toList();
-        List<Environment> published = selected.stream().filter(e -> !request.isLocal(e.name())).toList();
+        List<Environment> local =
+                selected.stream().filter(e -> request.isLocal(e.name())).toList();
+        List<Environment> published =
+                selected.stream().filter(e -> !request.isLocal(e.name())).toList();
         if (local.size() > 1) {
-            throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, "environments "
-                    + local.stream().map(Environment::name).toList() + " would all be written to " + request.dotEnvFile()
-                    + "; provision one local environment at a time");
+            throw new ProvisionException(
+                    ProvisionException.Cause.CONFIGURATION,
+                    "environments "
+                            + local.stream().map(Environment::name).toList() + " would all be written to "
+                            + request.dotEnvFile()
+                            + "; provision one local environment at a time");
         }
         if (!local.isEmpty() && !request.dryRun()) {
             checkIgnored(request);
@@ -71,7 +77,10 @@ public final class Provisioner {
         List<Change> plan = new ArrayList<>();
         Map<String, String> targets = new LinkedHashMap<>();
         for (Environment env : published) {
-            plan.addAll(PlanBuilder.forGitHub(env, remote.get(env.name()), request.prune(),
+            plan.addAll(PlanBuilder.forGitHub(
+                    env,
+                    remote.get(env.name()),
+                    request.prune(),
                     request.force() ? SecretFreshness.unknown() : before));
             targets.put(env.name(), GITHUB_TARGET);
         }
@@ -79,26 +88,38 @@ public final class Provisioner {
             plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
             targets.put(env.name(), request.dotEnvFile().toString());
         }
-        log.info("Plan" + repository.map(r -> " for " + r).orElse("") + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
+        log.info("Plan" + repository.map(r -> " for " + r).orElse("")
+                + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
         PlanTable.render(plan).forEach(log::info);
 
         List<ChangeResult> results = new ArrayList<>();
         GitHubApplier applier = new GitHubApplier(github, pool, log);
         if (request.dryRun()) {
             plan.forEach(c -> results.add(ChangeResult.skipped(c, "dry run")));
-            local.forEach(env -> dotEnv.problem(env, values).ifPresent(problem ->
-                    log.warn("[" + env.name() + "] a real run would fail here: " + problem)));
+            local.forEach(env -> dotEnv.problem(env, values)
+                    .ifPresent(problem -> log.warn("[" + env.name() + "] a real run would fail here: " + problem)));
         } else {
-            results.addAll(applier.apply(plan.stream().filter(c -> !request.isLocal(c.environment())).toList(),
+            results.addAll(applier.apply(
+                    plan.stream().filter(c -> !request.isLocal(c.environment())).toList(),
                     c -> secretOf(config, c, values)));
             results.addAll(republishChangedDuringRun(config, applier, results, before, publishedReferences));
             for (Environment env : local) {
-                results.addAll(dotEnv.write(env, values, request.dotEnvFile(),
-                        plan.stream().filter(c -> c.environment().equals(env.name())).toList()));
+                results.addAll(dotEnv.write(
+                        env,
+                        values,
+                        request.dotEnvFile(),
+                        plan.stream()
+                                .filter(c -> c.environment().equals(env.name()))
+                                .toList()));
             }
         }
-        ProvisionOutcome outcome = new ProvisionOutcome(repository, targets, results, request.dryRun(),
-                Duration.ofNanos(System.nanoTime() - start), applier.failureReasons());
+        ProvisionOutcome outcome = new ProvisionOutcome(
+                repository,
+                targets,
+                results,
+                request.dryRun(),
+                Duration.ofNanos(System.nanoTime() - start),
+                applier.failureReasons());
         if (!request.dryRun()) {
             log.info("Summary:");
             ResultSummary.render(outcome, github.pace()).forEach(log::info);
@@ -115,7 +136,11 @@ public final class Provisioner {
     }
 
     private static List<OpReference> references(List<Environment> environments) {
-        return environments.stream().flatMap(e -> e.secrets().stream()).map(e -> e.reference().orElseThrow()).distinct().toList();
+        return environments.stream()
+                .flatMap(e -> e.secrets().stream())
+                .map(e -> e.reference().orElseThrow())
+                .distinct()
+                .toList();
     }
 
     private SecretFreshness freshness(List<OpReference> references) throws ProvisionException {
@@ -133,16 +158,25 @@ public final class Provisioner {
      * A value that changed in 1Password while this run published the previous one would look current
      * to the next run (GitHub's copy is newer than the item's change): publish those again, now.
      */
-    private List<ChangeResult> republishChangedDuringRun(Config config, GitHubApplier applier, List<ChangeResult> results,
-            SecretFreshness before, List<OpReference> references) throws ProvisionException {
+    private List<ChangeResult> republishChangedDuringRun(
+            Config config,
+            GitHubApplier applier,
+            List<ChangeResult> results,
+            SecretFreshness before,
+            List<OpReference> references)
+            throws ProvisionException {
         List<Change> written = results.stream()
-                .filter(r -> r.status() == ChangeResult.Status.DONE && r.change().action() == Action.SET)
-                .map(ChangeResult::change).toList();
+                .filter(r ->
+                        r.status() == ChangeResult.Status.DONE && r.change().action() == Action.SET)
+                .map(ChangeResult::change)
+                .toList();
         if (written.isEmpty()) {
             return List.of();
         }
         List<OpReference> changed = freshness(references).changedSince(before, references);
-        List<Change> again = written.stream().filter(c -> changed.contains(referenceOf(config, c))).toList();
+        List<Change> again = written.stream()
+                .filter(c -> changed.contains(referenceOf(config, c)))
+                .toList();
         if (again.isEmpty()) {
             return List.of();
         }
@@ -158,7 +192,8 @@ public final class Provisioner {
 
     private Map<OpReference, SecretValue> resolve(List<Environment> selected) throws ProvisionException {
         List<OpReference> references = references(selected);
-        log.info("Resolving " + references.size() + " distinct 1Password reference(s) of " + selected.size() + " environment(s)");
+        log.info("Resolving " + references.size() + " distinct 1Password reference(s) of " + selected.size()
+                + " environment(s)");
         try {
             return onePassword.resolve(references);
         } catch (OnePasswordException e) {
@@ -167,18 +202,23 @@ public final class Provisioner {
     }
 
     /** GitHub's 48 KB limit, and gh's stripping of trailing newlines, checked before anything is written. */
-    private void checkSecretValues(List<Environment> published, Map<OpReference, SecretValue> values) throws ProvisionException {
+    private void checkSecretValues(List<Environment> published, Map<OpReference, SecretValue> values)
+            throws ProvisionException {
         for (Environment env : published) {
             for (Entry entry : env.secrets()) {
                 SecretValue value = values.get(entry.reference().orElseThrow());
                 int size = value.bytes().length;
                 if (size > MAX_VALUE_BYTES) {
-                    throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, entry.position() + " [" + env.name() + "] "
-                            + entry.key() + ": the value of " + entry.reference().orElseThrow() + " is " + size
-                            + " bytes; GitHub allows at most " + MAX_VALUE_BYTES + ". Nothing was published");
+                    throw new ProvisionException(
+                            ProvisionException.Cause.CONFIGURATION,
+                            entry.position() + " [" + env.name() + "] "
+                                    + entry.key() + ": the value of "
+                                    + entry.reference().orElseThrow() + " is " + size
+                                    + " bytes; GitHub allows at most " + MAX_VALUE_BYTES + ". Nothing was published");
                 }
                 if (value.endsWithNewline()) {
-                    log.warn("[" + env.name() + "] " + entry.key() + ": the value of " + entry.reference().orElseThrow()
+                    log.warn("[" + env.name() + "] " + entry.key() + ": the value of "
+                            + entry.reference().orElseThrow()
                             + " ends with a newline; gh strips trailing newlines, so GitHub will hold it without them");
                 }
             }
@@ -194,7 +234,8 @@ public final class Provisioner {
     }
 
     /** Checks (and, when asked, creates) each environment and lists it, concurrently. */
-    private Map<String, RemoteState> remoteStates(List<Environment> published, ProvisionRequest request) throws ProvisionException {
+    private Map<String, RemoteState> remoteStates(List<Environment> published, ProvisionRequest request)
+            throws ProvisionException {
         Map<String, CompletableFuture<RemoteState>> futures = new LinkedHashMap<>();
         for (Environment env : published) {
             futures.put(env.name(), CompletableFuture.supplyAsync(() -> remoteState(env.name(), request), pool));
@@ -217,9 +258,12 @@ public final class Provisioner {
         try {
             if (!github.environmentExists(env)) {
                 if (!request.createEnvironments()) {
-                    throw new ProvisionException(ProvisionException.Cause.CONFIGURATION, "GitHub Environment '" + env
-                            + "' does not exist in " + github.repository() + ". Create it (Settings > Environments), or pass "
-                            + "-Dspectral.createEnvironments=true. Nothing was published");
+                    throw new ProvisionException(
+                            ProvisionException.Cause.CONFIGURATION,
+                            "GitHub Environment '" + env
+                                    + "' does not exist in " + github.repository()
+                                    + ". Create it (Settings > Environments), or pass "
+                                    + "-Dspectral.createEnvironments=true. Nothing was published");
                 }
                 if (request.dryRun()) {
                     log.info("[" + env + "] GitHub Environment does not exist; it would be created");
@@ -233,8 +277,11 @@ public final class Provisioner {
             throw new WrappedProvisionException(e);
         } catch (GitHubException e) {
             throw new WrappedProvisionException(new ProvisionException(
-                    e.kind() == GitHubException.Kind.AUTHENTICATION ? ProvisionException.Cause.CONFIGURATION : ProvisionException.Cause.TOOL,
-                    e.getMessage() + ". Nothing was published", e));
+                    e.kind() == GitHubException.Kind.AUTHENTICATION
+                            ? ProvisionException.Cause.CONFIGURATION
+                            : ProvisionException.Cause.TOOL,
+                    e.getMessage() + ". Nothing was published",
+                    e));
         }
     }
 
@@ -243,8 +290,10 @@ public final class Provisioner {
     }
 
     private static OpReference referenceOf(Config config, Change change) {
-        return config.environment(change.environment()).flatMap(env -> env.entry(change.key()))
-                .flatMap(Entry::reference).orElseThrow();
+        return config.environment(change.environment())
+                .flatMap(env -> env.entry(change.key()))
+                .flatMap(Entry::reference)
+                .orElseThrow();
     }
 
     /** Carries a checked exception out of a pool task. */

@@ -10,8 +10,7 @@ import java.util.TreeMap;
 /** The end of a run that wrote: per environment, how many changes were done, failed and skipped. */
 final class ResultSummary {
 
-    private ResultSummary() {
-    }
+    private ResultSummary() {}
 
     static List<String> render(ProvisionOutcome outcome, Pace pace) {
         List<ChangeResult> results = outcome.results();
@@ -22,17 +21,23 @@ final class ResultSummary {
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-20s %6s %6s %8s", "ENVIRONMENT", "DONE", "FAILED", "SKIPPED"));
-        counts.forEach((env, row) -> lines.add(String.format("%-20s %6d %6d %8d", env, row.getOrDefault(ChangeResult.Status.DONE, 0),
-                row.getOrDefault(ChangeResult.Status.FAILED, 0), row.getOrDefault(ChangeResult.Status.SKIPPED, 0))));
+        counts.forEach((env, row) -> lines.add(String.format(
+                "%-20s %6d %6d %8d",
+                env,
+                row.getOrDefault(ChangeResult.Status.DONE, 0),
+                row.getOrDefault(ChangeResult.Status.FAILED, 0),
+                row.getOrDefault(ChangeResult.Status.SKIPPED, 0))));
         List<String> reasons = outcome.failureReasons();
         for (int i = 0; i < reasons.size(); i++) {
             int number = i + 1;
-            long count = outcome.failures().stream().filter(f -> outcome.reasonNumber(f) == number).count();
+            long count = outcome.failures().stream()
+                    .filter(f -> outcome.reasonNumber(f) == number)
+                    .count();
             lines.add("reason " + number + " (" + count + " change(s)): " + reasons.get(i));
         }
         if (pace.throttled() > 0) {
-            lines.add("GitHub throttled " + pace.throttled() + " request(s); the run waited " + Pace.seconds(pace.waited())
-                    + " s for it in all");
+            lines.add("GitHub throttled " + pace.throttled() + " request(s); the run waited "
+                    + Pace.seconds(pace.waited()) + " s for it in all");
         }
         return lines;
     }

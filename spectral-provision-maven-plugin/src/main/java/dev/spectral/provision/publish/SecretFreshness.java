@@ -38,7 +38,8 @@ public final class SecretFreshness {
         return new SecretFreshness(Map.of());
     }
 
-    public static SecretFreshness read(OnePassword onePassword, Collection<OpReference> references) throws OnePasswordException {
+    public static SecretFreshness read(OnePassword onePassword, Collection<OpReference> references)
+            throws OnePasswordException {
         Map<String, Map<String, Instant>> byVault = new HashMap<>();
         for (String vault : vaults(references)) {
             byVault.put(vault.toLowerCase(Locale.ROOT), onePassword.itemUpdates(vault));
@@ -47,7 +48,9 @@ public final class SecretFreshness {
     }
 
     /** As {@link #read}, but a vault that cannot be listed is told to {@code unreadable} and left unknown. */
-    public static SecretFreshness readWhatCanBeRead(OnePassword onePassword, Collection<OpReference> references,
+    public static SecretFreshness readWhatCanBeRead(
+            OnePassword onePassword,
+            Collection<OpReference> references,
             BiConsumer<String, OnePasswordException> unreadable) {
         Map<String, Map<String, Instant>> byVault = new HashMap<>();
         for (String vault : vaults(references)) {
@@ -72,11 +75,16 @@ public final class SecretFreshness {
 
     /** True when GitHub's copy was written well after the item last changed. */
     boolean current(OpReference reference, Instant inGitHub) {
-        return itemUpdated(reference).map(item -> inGitHub.isAfter(item.plus(MARGIN))).orElse(false);
+        return itemUpdated(reference)
+                .map(item -> inGitHub.isAfter(item.plus(MARGIN)))
+                .orElse(false);
     }
 
     /** The references whose item changed between this listing and a later one. */
     List<OpReference> changedSince(SecretFreshness earlier, Collection<OpReference> references) {
-        return references.stream().filter(r -> !itemUpdated(r).equals(earlier.itemUpdated(r))).distinct().toList();
+        return references.stream()
+                .filter(r -> !itemUpdated(r).equals(earlier.itemUpdated(r)))
+                .distinct()
+                .toList();
     }
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The GitHub Actions run a goal runs in, read from the environment it is given (never System.getenv here). */
 public final class ActionsRun {
 
-    private ActionsRun() {
-    }
+    private ActionsRun() {}
 
     /** {@code $GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID}, when all three are set. */
     public static Optional<String> url(Map<String, String> environment) {

@@ -19,13 +19,14 @@ import java.util.Set;
  */
 final class IncidentAudit {
 
-    private IncidentAudit() {
-    }
+    private IncidentAudit() {}
 
     static String window(RotationRun run) {
-        return run.since().map(since -> "from " + since + " (the suspected start) to " + run.at() + " (this run)")
-                .orElse("unknown: the suspected start of the incident was not given; set it with -Dspectral.rotate.since="
-                        + "<ISO-8601 instant or date> and review from then up to " + run.at() + " (this run)");
+        return run.since()
+                .map(since -> "from " + since + " (the suspected start) to " + run.at() + " (this run)")
+                .orElse(
+                        "unknown: the suspected start of the incident was not given; set it with -Dspectral.rotate.since="
+                                + "<ISO-8601 instant or date> and review from then up to " + run.at() + " (this run)");
     }
 
     static List<String> surfaces(RotationOutcome outcome) {
@@ -33,17 +34,23 @@ final class IncidentAudit {
         List<String> surfaces = new ArrayList<>();
         surfaces.add("Git history of " + run.file() + " (and of the plugin configuration and workflows): `git log"
                 + run.since().map(s -> " --since=" + s).orElse("") + " -- " + run.file() + "`");
-        surfaces.add("1Password item history (vault activity, and each item's history): " + String.join(", ", items(outcome)));
+        surfaces.add("1Password item history (vault activity, and each item's history): "
+                + String.join(", ", items(outcome)));
         Set<String> environments = new LinkedHashSet<>();
         outcome.units().forEach(u -> environments.addAll(u.plan().republish()));
         if (!environments.isEmpty()) {
-            surfaces.add("GitHub audit log (organization settings, Audit log): secret and variable changes, access and deploy runs of "
-                    + "the environments " + String.join(", ", environments));
+            surfaces.add(
+                    "GitHub audit log (organization settings, Audit log): secret and variable changes, access and deploy runs of "
+                            + "the environments " + String.join(", ", environments));
         }
-        List<String> prompted = outcome.units().stream().map(UnitResult::plan).filter(p -> p.spec().isPrompt())
-                .map(RotationPlan::label).toList();
+        List<String> prompted = outcome.units().stream()
+                .map(UnitResult::plan)
+                .filter(p -> p.spec().isPrompt())
+                .map(RotationPlan::label)
+                .toList();
         if (!prompted.isEmpty()) {
-            surfaces.add("The vendor's audit log of each prompted key (uses of the old value): " + String.join(", ", prompted));
+            surfaces.add("The vendor's audit log of each prompted key (uses of the old value): "
+                    + String.join(", ", prompted));
         }
         return surfaces;
     }
@@ -51,12 +58,20 @@ final class IncidentAudit {
     /** Each item once, with how the run changed it. */
     private static List<String> items(RotationOutcome outcome) {
         Map<String, List<UnitResult>> byItem = new LinkedHashMap<>();
-        outcome.units().forEach(u -> byItem.computeIfAbsent(u.plan().itemPath(), i -> new ArrayList<>()).add(u));
+        outcome.units()
+                .forEach(u -> byItem.computeIfAbsent(u.plan().itemPath(), i -> new ArrayList<>())
+                        .add(u));
         List<String> items = new ArrayList<>();
         byItem.forEach((item, units) -> {
-            List<UnitResult> written = units.stream().filter(u -> u.versionAfter().isPresent()).toList();
-            items.add(item + (written.isEmpty() ? " (not written by this run)" : " (written: version "
-                    + written.get(written.size() - 1).versionAfter().orElseThrow() + ")"));
+            List<UnitResult> written =
+                    units.stream().filter(u -> u.versionAfter().isPresent()).toList();
+            items.add(item
+                    + (written.isEmpty()
+                            ? " (not written by this run)"
+                            : " (written: version "
+                                    + written.get(written.size() - 1)
+                                            .versionAfter()
+                                            .orElseThrow() + ")"));
         });
         return items;
     }

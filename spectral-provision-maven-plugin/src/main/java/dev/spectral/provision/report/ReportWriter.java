@@ -25,8 +25,7 @@ public final class ReportWriter {
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void writeJson(Path file, Object report) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -41,8 +40,12 @@ public final class ReportWriter {
     /** Appends to the file named by GITHUB_STEP_SUMMARY, when there is one. */
     public static void appendStepSummary(Optional<Path> summary, String markdown) throws IOException {
         if (summary.isPresent()) {
-            Files.writeString(summary.get(), markdown + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    summary.get(),
+                    markdown + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 }

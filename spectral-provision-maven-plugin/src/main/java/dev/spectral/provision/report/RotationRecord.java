@@ -16,26 +16,47 @@ import java.util.Optional;
  */
 public final class RotationRecord {
 
-    private RotationRecord() {
-    }
+    private RotationRecord() {}
 
     public static String markdown(RotationOutcome outcome, Optional<String> runUrl) {
         StringBuilder out = new StringBuilder("### spectral:rotate: incident record")
-                .append(outcome.dryRun() ? " (dry run: nothing was written)" : "").append("\n\n")
+                .append(outcome.dryRun() ? " (dry run: nothing was written)" : "")
+                .append("\n\n")
                 .append("| | |\n|---|---|\n")
-                .append("| When | ").append(outcome.run().at()).append(" |\n")
-                .append("| Selection | `").append(outcome.run().selection().text()).append("` |\n")
-                .append("| Run | ").append(runUrl.orElse("not on GitHub Actions")).append(" |\n")
-                .append("| Result | ").append(escape(result(outcome))).append(" |\n")
-                .append("| Suspected window | ").append(escape(IncidentAudit.window(outcome.run()))).append(" |\n\n")
-                .append("| Key | Scope | 1Password (vault/item/field) | Version before -> after | Republished | Status |\n")
+                .append("| When | ")
+                .append(outcome.run().at())
+                .append(" |\n")
+                .append("| Selection | `")
+                .append(outcome.run().selection().text())
+                .append("` |\n")
+                .append("| Run | ")
+                .append(runUrl.orElse("not on GitHub Actions"))
+                .append(" |\n")
+                .append("| Result | ")
+                .append(escape(result(outcome)))
+                .append(" |\n")
+                .append("| Suspected window | ")
+                .append(escape(IncidentAudit.window(outcome.run())))
+                .append(" |\n\n")
+                .append(
+                        "| Key | Scope | 1Password (vault/item/field) | Version before -> after | Republished | Status |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (UnitResult unit : outcome.units()) {
             RotationPlan plan = unit.plan();
-            out.append("| ").append(plan.key()).append(" | ").append(plan.spec().scope())
-                    .append(plan.environment().map(e -> " (" + e + ")").orElse("")).append(" | `").append(plan.targetPath())
-                    .append("` | ").append(versions(unit)).append(" | ").append(republished(outcome, unit)).append(" | ")
-                    .append(escape(status(outcome, unit))).append(" |\n");
+            out.append("| ")
+                    .append(plan.key())
+                    .append(" | ")
+                    .append(plan.spec().scope())
+                    .append(plan.environment().map(e -> " (" + e + ")").orElse(""))
+                    .append(" | `")
+                    .append(plan.targetPath())
+                    .append("` | ")
+                    .append(versions(unit))
+                    .append(" | ")
+                    .append(republished(outcome, unit))
+                    .append(" | ")
+                    .append(escape(status(outcome, unit)))
+                    .append(" |\n");
         }
         List<String> finish = outcome.finishCommands();
         if (!finish.isEmpty()) {
@@ -43,7 +64,8 @@ public final class RotationRecord {
             finish.forEach(command -> out.append("1. `").append(command).append("`\n"));
         }
         if (!outcome.untouched().isEmpty()) {
-            out.append("\n**Not rotated by this run**: update these in 1Password by hand, then provision their environments:\n\n");
+            out.append(
+                    "\n**Not rotated by this run**: update these in 1Password by hand, then provision their environments:\n\n");
             for (Untouched u : outcome.untouched()) {
                 out.append("- [ ] ").append(escape(u.describe())).append('\n');
             }
@@ -54,11 +76,17 @@ public final class RotationRecord {
                 continue;
             }
             out.append("- **").append(unit.plan().label()).append("**\n");
-            unit.plan().followUps().forEach(step -> out.append("  - [ ] ").append(escape(step)).append('\n'));
+            unit.plan()
+                    .followUps()
+                    .forEach(step -> out.append("  - [ ] ").append(escape(step)).append('\n'));
         }
-        out.append("\n#### Audit surfaces to review, from ").append(outcome.run().since().map(Object::toString)
-                .orElse("the suspected start (unknown: see above)")).append(" to ").append(outcome.run().at()).append("\n\n");
-        IncidentAudit.surfaces(outcome).forEach(surface -> out.append("- [ ] ").append(surface).append('\n'));
+        out.append("\n#### Audit surfaces to review, from ")
+                .append(outcome.run().since().map(Object::toString).orElse("the suspected start (unknown: see above)"))
+                .append(" to ")
+                .append(outcome.run().at())
+                .append("\n\n");
+        IncidentAudit.surfaces(outcome)
+                .forEach(surface -> out.append("- [ ] ").append(surface).append('\n'));
         return out.toString();
     }
 
@@ -73,7 +101,9 @@ public final class RotationRecord {
             return "complete: " + stored + " key(s) stored in 1Password" + republished;
         }
         return "incomplete: " + stored + " of " + units + " key(s) stored in 1Password" + republished
-                + (outcome.behind().isEmpty() ? "" : "; still holding old values: " + String.join(", ", outcome.behind()))
+                + (outcome.behind().isEmpty()
+                        ? ""
+                        : "; still holding old values: " + String.join(", ", outcome.behind()))
                 + outcome.publishError().map(e -> "; republishing failed: " + e).orElse("");
     }
 
@@ -87,7 +117,9 @@ public final class RotationRecord {
 
     private static String republished(RotationOutcome outcome, UnitResult unit) {
         if (unit.status() == UnitResult.Status.PLANNED) {
-            return unit.plan().republish().isEmpty() ? "(none)" : "would republish " + String.join(", ", unit.plan().republish());
+            return unit.plan().republish().isEmpty()
+                    ? "(none)"
+                    : "would republish " + String.join(", ", unit.plan().republish());
         }
         List<String> current = outcome.currentOf(unit);
         return current.isEmpty() ? "(none)" : String.join(", ", current);
@@ -96,9 +128,13 @@ public final class RotationRecord {
     private static String status(RotationOutcome outcome, UnitResult unit) {
         return switch (unit.status()) {
             case PLANNED -> "planned (dry run)";
-            case STORED -> outcome.behindOf(unit).isEmpty() ? "stored"
-                    : "stored; behind: " + String.join(", ", outcome.behindOf(unit)) + " (still the old value)";
-            case UNCONFIRMED -> "written, but not read back equal; nothing of it published: " + unit.reason().orElse("");
+            case STORED ->
+                outcome.behindOf(unit).isEmpty()
+                        ? "stored"
+                        : "stored; behind: " + String.join(", ", outcome.behindOf(unit)) + " (still the old value)";
+            case UNCONFIRMED ->
+                "written, but not read back equal; nothing of it published: "
+                        + unit.reason().orElse("");
             case FAILED -> "not done: " + unit.reason().orElse("");
             case NOT_MINTED -> "not done: not minted, an earlier key failed";
         };

@@ -14,10 +14,10 @@ import java.util.Optional;
  */
 final class FinishCommands {
 
-    private FinishCommands() {
-    }
+    private FinishCommands() {}
 
-    static List<String> of(List<String> behind, List<RotationPlan> notDone, Optional<String> valueFrom, Optional<Instant> since) {
+    static List<String> of(
+            List<String> behind, List<RotationPlan> notDone, Optional<String> valueFrom, Optional<Instant> since) {
         List<String> commands = new ArrayList<>();
         if (!behind.isEmpty()) {
             commands.add("mvn spectral:provision -Denv=" + String.join(",", behind));
@@ -28,10 +28,12 @@ final class FinishCommands {
         }
         groups.forEach((env, units) -> {
             StringBuilder command = new StringBuilder("mvn spectral:rotate -Dkey=")
-                    .append(String.join(",", units.stream().map(RotationPlan::key).toList()));
+                    .append(String.join(
+                            ",", units.stream().map(RotationPlan::key).toList()));
             env.ifPresent(e -> command.append(" -Denv=").append(e));
             if (units.stream().anyMatch(u -> u.spec().isPrompt())) {
-                valueFrom.ifPresent(v -> command.append(" -Dspectral.valueFrom=").append(v));
+                valueFrom.ifPresent(
+                        v -> command.append(" -Dspectral.valueFrom=").append(v));
             }
             since.ifPresent(s -> command.append(" -Dspectral.rotate.since=").append(s));
             commands.add(command.toString());

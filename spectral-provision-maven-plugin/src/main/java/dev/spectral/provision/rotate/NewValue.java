@@ -34,15 +34,21 @@ final class NewValue {
 
     SecretValue generate(SecretGenerator generator, RotationPlan plan) throws RotationException {
         try {
-            String value = generator.generate(new GeneratorContext(plan.key(), plan.environment(), new SecureRandom(), clock));
+            String value =
+                    generator.generate(new GeneratorContext(plan.key(), plan.environment(), new SecureRandom(), clock));
             if (value == null || value.isEmpty()) {
-                throw new RotationException(RotationException.Cause.TOOL, "generator '" + generator.id()
-                        + "' produced an empty value for " + plan.key() + "; nothing was written");
+                throw new RotationException(
+                        RotationException.Cause.TOOL,
+                        "generator '" + generator.id() + "' produced an empty value for " + plan.key()
+                                + "; nothing was written");
             }
             return SecretValue.of(value, redactor);
         } catch (GenerationException | RuntimeException e) {
-            throw new RotationException(RotationException.Cause.TOOL, "generator '" + generator.id() + "' failed for "
-                    + plan.key() + ": " + redactor.redact(String.valueOf(e.getMessage())) + "; nothing was written", e);
+            throw new RotationException(
+                    RotationException.Cause.TOOL,
+                    "generator '" + generator.id() + "' failed for " + plan.key() + ": "
+                            + redactor.redact(String.valueOf(e.getMessage())) + "; nothing was written",
+                    e);
         }
     }
 
@@ -59,18 +65,21 @@ final class NewValue {
             return fromEnvironment(valueFrom.get());
         }
         if (!terminal.interactive()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, label + " is entered by hand, but there "
-                    + "is no console (batch mode or CI): pass -Dspectral.valueFrom=env:NAME with the value in that environment variable");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    label + " is entered by hand, but there "
+                            + "is no console (batch mode or CI): pass -Dspectral.valueFrom=env:NAME with the value in that environment variable");
         }
         String first = read("New value for " + label + " (not echoed): ");
         String second = read("Again, to confirm: ");
         if (!first.equals(second)) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "the two entries for " + label
-                    + " differ; nothing was written. Run again");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    "the two entries for " + label + " differ; nothing was written. Run again");
         }
         if (first.isEmpty()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "the value for " + label
-                    + " is empty; nothing was written");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION, "the value for " + label + " is empty; nothing was written");
         }
         return SecretValue.of(first, redactor);
     }
@@ -83,19 +92,22 @@ final class NewValue {
         String name = valueFrom.substring(ENV_PREFIX.length());
         String value = environment.get(name);
         if (value == null || value.isEmpty()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "environment variable " + name
-                    + " (spectral.valueFrom) is not set or empty; nothing was written");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    "environment variable " + name + " (spectral.valueFrom) is not set or empty; nothing was written");
         }
         return SecretValue.of(value, redactor);
     }
 
     /** One entry, with a single trailing newline trimmed. */
     private String read(String prompt) throws RotationException {
-        char[] typed = terminal.readSecret(prompt).orElseThrow(() -> new RotationException(
-                RotationException.Cause.CONFIGURATION, "no value was entered; nothing was written"));
+        char[] typed = terminal.readSecret(prompt)
+                .orElseThrow(() -> new RotationException(
+                        RotationException.Cause.CONFIGURATION, "no value was entered; nothing was written"));
         try {
             String value = new String(typed);
-            return value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
+            return value.endsWith("\r\n")
+                    ? value.substring(0, value.length() - 2)
                     : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
         } finally {
             Arrays.fill(typed, '\0');

@@ -21,8 +21,14 @@ import java.util.Set;
  * @param duration the whole run
  * @param stoppedBy the failure that stopped minting, if one did
  */
-public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Untouched> untouched,
-        Optional<ProvisionOutcome> publish, Optional<String> publishError, Duration duration, Optional<RotationException> stoppedBy) {
+public record RotationOutcome(
+        RotationRun run,
+        List<UnitResult> units,
+        List<Untouched> untouched,
+        Optional<ProvisionOutcome> publish,
+        Optional<String> publishError,
+        Duration duration,
+        Optional<RotationException> stoppedBy) {
 
     public RotationOutcome {
         Objects.requireNonNull(run);
@@ -46,7 +52,9 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
     /** The environments that read a stored unit: republished once each. */
     public List<String> republish() {
         Set<String> environments = new LinkedHashSet<>();
-        units.stream().filter(UnitResult::stored).forEach(u -> environments.addAll(u.plan().republish()));
+        units.stream()
+                .filter(UnitResult::stored)
+                .forEach(u -> environments.addAll(u.plan().republish()));
         return List.copyOf(environments);
     }
 
@@ -55,7 +63,8 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
         if (publishError.isPresent()) {
             return List.of();
         }
-        List<String> current = publish.map(ProvisionOutcome::currentEnvironments).orElse(List.of());
+        List<String> current =
+                publish.map(ProvisionOutcome::currentEnvironments).orElse(List.of());
         return republish().stream().filter(current::contains).toList();
     }
 
@@ -67,12 +76,16 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
 
     /** The environments of a stored unit that hold its new value. */
     public List<String> currentOf(UnitResult unit) {
-        return unit.stored() ? unit.plan().republish().stream().filter(current()::contains).toList() : List.of();
+        return unit.stored()
+                ? unit.plan().republish().stream().filter(current()::contains).toList()
+                : List.of();
     }
 
     /** The environments of a stored unit that still hold its old value. */
     public List<String> behindOf(UnitResult unit) {
-        return unit.stored() ? unit.plan().republish().stream().filter(behind()::contains).toList() : List.of();
+        return unit.stored()
+                ? unit.plan().republish().stream().filter(behind()::contains).toList()
+                : List.of();
     }
 
     public List<UnitResult> notDone() {
@@ -88,7 +101,8 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
         if (dryRun()) {
             return List.of();
         }
-        return FinishCommands.of(behind(), notDone().stream().map(UnitResult::plan).toList(), run.valueFrom(), run.since());
+        return FinishCommands.of(
+                behind(), notDone().stream().map(UnitResult::plan).toList(), run.valueFrom(), run.since());
     }
 
     /** Why the run did not finish, and how to finish it; empty when it did. */
@@ -96,12 +110,17 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
         if (complete()) {
             return Optional.empty();
         }
-        RotationException.Cause reason = stoppedBy.map(RotationException::reason).orElse(RotationException.Cause.TOOL);
+        RotationException.Cause reason =
+                stoppedBy.map(RotationException::reason).orElse(RotationException.Cause.TOOL);
         Throwable cause = stoppedBy.map(e -> (Throwable) e).orElse(null);
         if (units.size() == 1 && stored()) {
-            return Optional.of(new RotationException(reason, "the new value of " + units.get(0).plan().key()
-                    + " is safe in 1Password, but " + behind() + " still hold the old one (current: " + current()
-                    + "). Finish with: " + String.join(", then ", finishCommands()), cause));
+            return Optional.of(new RotationException(
+                    reason,
+                    "the new value of " + units.get(0).plan().key()
+                            + " is safe in 1Password, but " + behind() + " still hold the old one (current: "
+                            + current()
+                            + "). Finish with: " + String.join(", then ", finishCommands()),
+                    cause));
         }
         return Optional.of(new RotationException(reason, summary(), cause));
     }
@@ -110,11 +129,16 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
         List<String> parts = new ArrayList<>();
         List<String> stored = labels(UnitResult.Status.STORED);
         parts.add(stored.isEmpty() ? "no new value is stored" : "stored in 1Password: " + String.join(", ", stored));
-        units.stream().filter(u -> u.status() == UnitResult.Status.UNCONFIRMED).forEach(u -> parts.add(u.plan().label()
-                + " was written (" + u.plan().itemPath() + " version " + u.versionAfter().orElseThrow()
-                + ") but not read back equal: check the item's history in 1Password"));
-        units.stream().filter(u -> u.status() == UnitResult.Status.FAILED).forEach(u -> parts.add("not done: " + u.plan().label()
-                + ": " + u.reason().orElse("")));
+        units.stream()
+                .filter(u -> u.status() == UnitResult.Status.UNCONFIRMED)
+                .forEach(u -> parts.add(u.plan().label()
+                        + " was written (" + u.plan().itemPath() + " version "
+                        + u.versionAfter().orElseThrow()
+                        + ") but not read back equal: check the item's history in 1Password"));
+        units.stream()
+                .filter(u -> u.status() == UnitResult.Status.FAILED)
+                .forEach(u -> parts.add(
+                        "not done: " + u.plan().label() + ": " + u.reason().orElse("")));
         List<String> notMinted = labels(UnitResult.Status.NOT_MINTED);
         if (!notMinted.isEmpty()) {
             parts.add("not minted: " + String.join(", ", notMinted));
@@ -128,6 +152,9 @@ public record RotationOutcome(RotationRun run, List<UnitResult> units, List<Unto
     }
 
     private List<String> labels(UnitResult.Status status) {
-        return units.stream().filter(u -> u.status() == status).map(u -> u.plan().label()).toList();
+        return units.stream()
+                .filter(u -> u.status() == status)
+                .map(u -> u.plan().label())
+                .toList();
     }
 }

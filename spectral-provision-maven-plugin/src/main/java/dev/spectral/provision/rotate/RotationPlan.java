@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param republish the published environments that read the target, republished whole
  * @param localEnvironments local environments that read the target: their .env is refreshed by provisioning them
  */
-public record RotationPlan(RotationSpec spec, Optional<String> generatorDescription, Optional<String> environment,
-        OpReference target, List<String> republish, List<String> localEnvironments) {
+public record RotationPlan(
+        RotationSpec spec,
+        Optional<String> generatorDescription,
+        Optional<String> environment,
+        OpReference target,
+        List<String> republish,
+        List<String> localEnvironments) {
 
     public RotationPlan {
         republish = List.copyOf(republish);
@@ -47,7 +52,8 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
 
     /** Where the value lives, as vault/item/[section/]field. */
     public String targetPath() {
-        return target.vault() + "/" + target.item() + "/" + target.section().map(s -> s + "/").orElse("") + target.field();
+        return target.vault() + "/" + target.item() + "/"
+                + target.section().map(s -> s + "/").orElse("") + target.field();
     }
 
     public List<String> followUps() {
@@ -66,7 +72,8 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
             steps.add("Revoke the old value at the vendor once the new one is live.");
         }
         if (spec.generator().endsWith("-jwk")) {
-            steps.add("Publish the new public key before signing with it, and keep the old public key until the tokens it signed expire.");
+            steps.add(
+                    "Publish the new public key before signing with it, and keep the old public key until the tokens it signed expire.");
         }
         steps.add("Recycle containers that read " + key() + " at boot: they keep the old value until they restart.");
         localEnvironments.forEach(env -> steps.add("Refresh the local .env: mvn spectral:provision -Denv=" + env));
@@ -78,9 +85,12 @@ public record RotationPlan(RotationSpec spec, Optional<String> generatorDescript
         List<String> lines = new ArrayList<>();
         lines.add("Rotation plan:");
         lines.add("  key:          " + key());
-        lines.add("  generator:    " + (spec.isPrompt() ? "prompt (the value is typed in or read from spectral.valueFrom)"
-                : spec.generator() + " - " + generatorDescription.orElse("")));
-        lines.add("  scope:        " + spec.scope() + environment.map(e -> " (" + e + ")").orElse(""));
+        lines.add("  generator:    "
+                + (spec.isPrompt()
+                        ? "prompt (the value is typed in or read from spectral.valueFrom)"
+                        : spec.generator() + " - " + generatorDescription.orElse("")));
+        lines.add("  scope:        " + spec.scope()
+                + environment.map(e -> " (" + e + ")").orElse(""));
         lines.add("  1Password:    " + targetPath() + " (" + targetState + ")");
         lines.add("  republish:    " + (republish.isEmpty() ? "(none)" : String.join(", ", republish)));
         lines.add("  then:");

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param since the suspected start of the incident, for the record's audit window
  * @param publishing how to republish (local environments, .env path, creating environments)
  */
-public record RotationRequest(Selection selection, boolean dryRun, boolean assumeYes, Optional<String> valueFrom,
-        Optional<Instant> since, ProvisionRequest publishing) {
+public record RotationRequest(
+        Selection selection,
+        boolean dryRun,
+        boolean assumeYes,
+        Optional<String> valueFrom,
+        Optional<Instant> since,
+        ProvisionRequest publishing) {
 
     public RotationRequest {
         Objects.requireNonNull(selection);

@@ -15,7 +15,12 @@ import java.util.Optional;
  * @param valueFrom the {@code spectral.valueFrom} pattern, when given (never a value: it names variables)
  * @param dryRun nothing is written
  */
-public record RotationRun(Selection selection, String file, Instant at, Optional<Instant> since, Optional<String> valueFrom,
+public record RotationRun(
+        Selection selection,
+        String file,
+        Instant at,
+        Optional<Instant> since,
+        Optional<String> valueFrom,
         boolean dryRun) {
 
     public RotationRun {

@@ -16,20 +16,33 @@ final class RotationTable {
 
     private static final List<String> HEADER = List.of("KEY", "GENERATOR", "SCOPE", "1PASSWORD TARGET", "REPUBLISH");
 
-    private RotationTable() {
-    }
+    private RotationTable() {}
 
-    static List<String> render(Selection selection, List<RotationPlan> units, Map<String, Optional<Long>> versions,
-            List<Untouched> untouched, List<String> republish) {
+    static List<String> render(
+            Selection selection,
+            List<RotationPlan> units,
+            Map<String, Optional<Long>> versions,
+            List<Untouched> untouched,
+            List<String> republish) {
         List<String> lines = new ArrayList<>();
-        lines.add("Rotation plan (" + selection.text() + "): " + units.size() + " keys; each is minted and stored in 1Password, then "
-                + (republish.isEmpty() ? "nothing is republished" : republish.size() == 1 ? republish.get(0) + " is republished once"
-                        : String.join(", ", republish) + " are republished once each") + ":");
+        lines.add("Rotation plan (" + selection.text() + "): " + units.size()
+                + " keys; each is minted and stored in 1Password, then "
+                + (republish.isEmpty()
+                        ? "nothing is republished"
+                        : republish.size() == 1
+                                ? republish.get(0) + " is republished once"
+                                : String.join(", ", republish) + " are republished once each")
+                + ":");
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (RotationPlan unit : units) {
-            rows.add(List.of(unit.key(), unit.spec().generator(), unit.spec().scope() + unit.environment().map(e -> " (" + e + ")").orElse(""),
-                    unit.targetPath() + " (" + version(versions.get(unit.target().itemId())) + ")",
+            rows.add(List.of(
+                    unit.key(),
+                    unit.spec().generator(),
+                    unit.spec().scope()
+                            + unit.environment().map(e -> " (" + e + ")").orElse(""),
+                    unit.targetPath() + " ("
+                            + version(versions.get(unit.target().itemId())) + ")",
                     unit.republish().isEmpty() ? "(none)" : String.join(", ", unit.republish())));
         }
         lines.addAll(table(rows));
@@ -60,8 +73,11 @@ final class RotationTable {
             steps.add("Redeploy " + String.join(", ", republish) + " so the new values reach the running systems.");
         }
         for (RotationPlan unit : units) {
-            unit.keySteps().forEach(step -> steps.add(step.startsWith("Revoke") || step.startsWith("Publish")
-                    ? unit.label() + ": " + step : step));
+            unit.keySteps()
+                    .forEach(step -> steps.add(
+                            step.startsWith("Revoke") || step.startsWith("Publish")
+                                    ? unit.label() + ": " + step
+                                    : step));
         }
         return List.copyOf(steps);
     }
@@ -77,7 +93,11 @@ final class RotationTable {
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : row.get(i) + " ".repeat(widths[i] + 2 - row.get(i).length()));
+                line.append(
+                        i == row.size() - 1
+                                ? row.get(i)
+                                : row.get(i)
+                                        + " ".repeat(widths[i] + 2 - row.get(i).length()));
             }
             lines.add(line.toString().stripTrailing());
         }

@@ -40,8 +40,15 @@ public final class Rotator {
     private final Clock clock;
     private final Log log;
 
-    public Rotator(OnePassword onePassword, Provisioner provisioner, GeneratorRegistry generators, Terminal terminal,
-            Map<String, String> environment, Redactor redactor, Clock clock, Log log) {
+    public Rotator(
+            OnePassword onePassword,
+            Provisioner provisioner,
+            GeneratorRegistry generators,
+            Terminal terminal,
+            Map<String, String> environment,
+            Redactor redactor,
+            Clock clock,
+            Log log) {
         this.writer = new UnitWriter(onePassword);
         this.provisioner = provisioner;
         this.generators = generators;
@@ -56,18 +63,21 @@ public final class Rotator {
     public RotationOutcome rotate(Config config, RotationRequest request) throws RotationException {
         long start = System.nanoTime();
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        UnitSelector.Selected selected = UnitSelector.select(config, request.selection(), generators,
-                request.publishing().localEnvironments());
+        UnitSelector.Selected selected = UnitSelector.select(
+                config, request.selection(), generators, request.publishing().localEnvironments());
         List<RotationPlan> units = selected.units();
         if (request.since().filter(since -> since.isAfter(at)).isPresent()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "-Dspectral.rotate.since ("
-                    + request.since().get() + ") is after the time of this run (" + at + "); nothing was written");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    "-Dspectral.rotate.since (" + request.since().get() + ") is after the time of this run (" + at
+                            + "); nothing was written");
         }
         ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), units);
         Map<String, Optional<Long>> versions = writer.versions(units);
         List<String> republish = republish(config, units);
         show(request.selection(), selected, versions, republish);
-        RotationRun run = new RotationRun(request.selection(), config.file(), at, request.since(), request.valueFrom(), request.dryRun());
+        RotationRun run = new RotationRun(
+                request.selection(), config.file(), at, request.since(), request.valueFrom(), request.dryRun());
         if (request.dryRun()) {
             return dryRun(run, selected, versions, valueFrom, republish, start);
         }
@@ -78,48 +88,79 @@ public final class Rotator {
         confirm(units, request);
         Minting minting = new Minting(run, units, versions, valueFrom);
         minting.run();
-        RotationOutcome outcome = new RotationOutcome(run, minting.results, selected.untouched(), Optional.empty(), Optional.empty(),
-                since(start), minting.stop);
+        RotationOutcome outcome = new RotationOutcome(
+                run,
+                minting.results,
+                selected.untouched(),
+                Optional.empty(),
+                Optional.empty(),
+                since(start),
+                minting.stop);
         if (minting.results.stream().noneMatch(UnitResult::stored) && minting.stop.isPresent()) {
             RotationException stop = minting.stop.get();
-            throw stop.withOutcome(units.size() == 1 ? stop.getMessage() : stop.getMessage() + " [" + units.get(0).label()
-                    + "; the other " + (units.size() - 1) + " key(s) were not minted]", outcome);
+            throw stop.withOutcome(
+                    units.size() == 1
+                            ? stop.getMessage()
+                            : stop.getMessage() + " [" + units.get(0).label() + "; the other " + (units.size() - 1)
+                                    + " key(s) were not minted]",
+                    outcome);
         }
         return republish(config, request, outcome, start);
     }
 
-    private void show(Selection selection, UnitSelector.Selected selected, Map<String, Optional<Long>> versions, List<String> republish) {
+    private void show(
+            Selection selection,
+            UnitSelector.Selected selected,
+            Map<String, Optional<Long>> versions,
+            List<String> republish) {
         List<RotationPlan> units = selected.units();
         if (units.size() == 1) {
             Optional<Long> before = versions.get(units.get(0).target().itemId());
-            units.get(0).render(before.map(v -> "item exists, version " + v).orElse("item does not exist yet: it will be created"))
+            units.get(0)
+                    .render(before.map(v -> "item exists, version " + v)
+                            .orElse("item does not exist yet: it will be created"))
                     .forEach(log::info);
             RotationTable.untouched(selected.untouched()).forEach(log::info);
         } else {
-            RotationTable.render(selection, units, versions, selected.untouched(), republish).forEach(log::info);
+            RotationTable.render(selection, units, versions, selected.untouched(), republish)
+                    .forEach(log::info);
         }
     }
 
     /** Each unit's generator runs once, its value discarded; nothing is asked and nothing written. */
-    private RotationOutcome dryRun(RotationRun run, UnitSelector.Selected selected, Map<String, Optional<Long>> versions,
-            ValueFrom valueFrom, List<String> republish, long start) throws RotationException {
+    private RotationOutcome dryRun(
+            RotationRun run,
+            UnitSelector.Selected selected,
+            Map<String, Optional<Long>> versions,
+            ValueFrom valueFrom,
+            List<String> republish,
+            long start)
+            throws RotationException {
         List<RotationPlan> units = selected.units();
         List<UnitResult> results = new ArrayList<>();
         for (RotationPlan unit : units) {
             if (!unit.spec().isPrompt()) {
                 newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
-                log.info("Dry run: generator '" + unit.spec().generator() + "' works" + (units.size() == 1 ? "" : " for " + unit.label())
-                        + "; its value was discarded.");
+                log.info("Dry run: generator '" + unit.spec().generator() + "' works"
+                        + (units.size() == 1 ? "" : " for " + unit.label()) + "; its value was discarded.");
             }
             results.add(UnitResult.planned(unit, versions.get(unit.target().itemId())));
         }
-        valueFrom.missing(units, environment).forEach(name -> log.warn("Dry run: environment variable " + name
-                + " (spectral.valueFrom) is not set or empty: the rotation would stop before writing anything."));
+        valueFrom
+                .missing(units, environment)
+                .forEach(
+                        name -> log.warn(
+                                "Dry run: environment variable " + name
+                                        + " (spectral.valueFrom) is not set or empty: the rotation would stop before writing anything."));
         String publish = republish.isEmpty() ? "nothing" : String.join(", ", republish);
-        log.info(units.size() == 1 ? "Dry run: would write " + units.get(0).targetPath() + " in 1Password and republish " + publish
-                + ". Nothing was written." : "Dry run: would write " + units.size() + " fields in 1Password and republish " + publish
-                + (republish.isEmpty() ? "" : " once each") + ". Nothing was written.");
-        return new RotationOutcome(run, results, selected.untouched(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
+        log.info(
+                units.size() == 1
+                        ? "Dry run: would write " + units.get(0).targetPath() + " in 1Password and republish " + publish
+                                + ". Nothing was written."
+                        : "Dry run: would write " + units.size() + " fields in 1Password and republish " + publish
+                                + (republish.isEmpty() ? "" : " once each") + ". Nothing was written.");
+        return new RotationOutcome(
+                run, results, selected.untouched(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
     }
 
     private void confirm(List<RotationPlan> units, RotationRequest request) throws RotationException {
@@ -128,13 +169,16 @@ public final class Rotator {
         }
         String what = units.size() == 1 ? units.get(0).key() : units.size() + " keys";
         if (!terminal.interactive()) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotating " + what
-                    + " needs confirmation, and there is no console to ask (batch mode or CI): pass -Dyes to confirm. Nothing was written");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    "rotating " + what
+                            + " needs confirmation, and there is no console to ask (batch mode or CI): pass -Dyes to confirm. Nothing was written");
         }
         String question = units.size() == 1 ? "Rotate " + what + "? [y/N] " : "Rotate these " + what + "? [y/N] ";
         String answer = terminal.readLine(question).orElse("").strip().toLowerCase(Locale.ROOT);
         if (!answer.equals("y") && !answer.equals("yes")) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "rotation of " + what + " cancelled; nothing was written");
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION, "rotation of " + what + " cancelled; nothing was written");
         }
     }
 
@@ -164,7 +208,8 @@ public final class Rotator {
                 try {
                     SecretValue value = unit.spec().isPrompt()
                             ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
-                            : newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
+                            : newValue.generate(
+                                    generators.find(unit.spec().generator()).orElseThrow(), unit);
                     long after = writer.store(unit.target(), before, value);
                     expected.put(unit.target().itemId(), Optional.of(after));
                     try {
@@ -185,7 +230,8 @@ public final class Rotator {
             results.add(result);
             stop = Optional.of(e);
             if (units.size() > 1) {
-                log.error(result.plan().label() + ": " + result.reason().orElse("") + ". The keys after it are not minted"
+                log.error(result.plan().label() + ": " + result.reason().orElse("")
+                        + ". The keys after it are not minted"
                         + (results.stream().anyMatch(UnitResult::stored) ? "; those stored are republished." : "."));
             }
         }
@@ -193,19 +239,27 @@ public final class Rotator {
         /** What a run interrupted right now would leave, and the commands that would finish it. */
         private void announce(RotationPlan unit, Optional<Long> before, long after) {
             List<String> republish = new ArrayList<>();
-            results.stream().filter(UnitResult::stored).flatMap(r -> r.plan().republish().stream())
-                    .filter(env -> !republish.contains(env)).forEach(republish::add);
+            results.stream()
+                    .filter(UnitResult::stored)
+                    .flatMap(r -> r.plan().republish().stream())
+                    .filter(env -> !republish.contains(env))
+                    .forEach(republish::add);
             if (units.size() == 1) {
                 log.info("The new value of " + unit.key() + " is stored in 1Password at " + unit.targetPath() + "."
-                        + (unit.republish().isEmpty() ? "" : " If this run stops now, finish with: mvn spectral:provision -Denv="
-                                + String.join(",", unit.republish())));
+                        + (unit.republish().isEmpty()
+                                ? ""
+                                : " If this run stops now, finish with: mvn spectral:provision -Denv="
+                                        + String.join(",", unit.republish())));
                 return;
             }
             List<RotationPlan> rest = units.subList(units.indexOf(unit) + 1, units.size());
             List<String> commands = FinishCommands.of(republish, rest, run.valueFrom(), run.since());
-            log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " (" + RotationTable.version(before)
-                    + " -> " + after + ")." + (commands.isEmpty() ? "" : " If this run stops now, finish with: "
-                            + String.join(", then ", commands)));
+            log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " ("
+                    + RotationTable.version(before)
+                    + " -> " + after + ")."
+                    + (commands.isEmpty()
+                            ? ""
+                            : " If this run stops now, finish with: " + String.join(", then ", commands)));
         }
     }
 
@@ -215,8 +269,9 @@ public final class Rotator {
         if (environments.isEmpty()) {
             return with(stored, Optional.empty(), Optional.empty(), start);
         }
-        ProvisionRequest publish = request.publishing().forEnvironments(String.join(",", environments),
-                ProvisionRequest.Option.DRY_RUN, ProvisionRequest.Option.PRUNE);
+        ProvisionRequest publish = request.publishing()
+                .forEnvironments(
+                        String.join(",", environments), ProvisionRequest.Option.DRY_RUN, ProvisionRequest.Option.PRUNE);
         try {
             return with(stored, Optional.of(provisioner.provision(config, publish)), Optional.empty(), start);
         } catch (ProvisionException e) {
@@ -225,13 +280,17 @@ public final class Rotator {
         }
     }
 
-    private static RotationOutcome with(RotationOutcome stored, Optional<ProvisionOutcome> publish, Optional<String> error, long start) {
-        return new RotationOutcome(stored.run(), stored.units(), stored.untouched(), publish, error, since(start), stored.stoppedBy());
+    private static RotationOutcome with(
+            RotationOutcome stored, Optional<ProvisionOutcome> publish, Optional<String> error, long start) {
+        return new RotationOutcome(
+                stored.run(), stored.units(), stored.untouched(), publish, error, since(start), stored.stoppedBy());
     }
 
     /** The published environments that read any unit's target, in file order. */
     private static List<String> republish(Config config, List<RotationPlan> units) {
-        return config.environmentNames().stream().filter(env -> units.stream().anyMatch(u -> u.republish().contains(env))).toList();
+        return config.environmentNames().stream()
+                .filter(env -> units.stream().anyMatch(u -> u.republish().contains(env)))
+                .toList();
     }
 
     private static Duration since(long start) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param vault a vault name
  * @param environment {@code -Denv}
  */
-public record Selection(List<String> keys, Optional<String> item, Optional<String> vault, Optional<String> environment) {
+public record Selection(
+        List<String> keys, Optional<String> item, Optional<String> vault, Optional<String> environment) {
 
     public static final String ALL = "all";
 
@@ -43,7 +44,8 @@ public record Selection(List<String> keys, Optional<String> item, Optional<Strin
      *
      * @throws RotationException when none selects, when more than one does, or when one is malformed
      */
-    public static Selection of(Optional<String> key, Optional<String> item, Optional<String> vault, Optional<String> environment)
+    public static Selection of(
+            Optional<String> key, Optional<String> item, Optional<String> vault, Optional<String> environment)
             throws RotationException {
         List<String> keys = key.map(Selection::split).orElse(List.of());
         Optional<String> itemName = item.map(String::strip).filter(s -> !s.isEmpty());
@@ -67,10 +69,12 @@ public record Selection(List<String> keys, Optional<String> item, Optional<Strin
         if (itemName.isPresent()) {
             String[] parts = itemName.get().split("/", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw problem("-Dspectral.rotate.item must be VAULT/ITEM, as in op://VAULT/ITEM/field; it is '" + itemName.get() + "'");
+                throw problem("-Dspectral.rotate.item must be VAULT/ITEM, as in op://VAULT/ITEM/field; it is '"
+                        + itemName.get() + "'");
             }
         }
-        return new Selection(keys, itemName, vaultName, environment.map(String::strip).filter(s -> !s.isEmpty()));
+        return new Selection(
+                keys, itemName, vaultName, environment.map(String::strip).filter(s -> !s.isEmpty()));
     }
 
     /** {@code -Dkey=all}. */

@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class Since {
 
-    private Since() {
-    }
+    private Since() {}
 
     public static Optional<Instant> parse(Optional<String> text) throws RotationException {
         Optional<String> given = text.map(String::strip).filter(s -> !s.isEmpty());
@@ -30,11 +29,15 @@ public final class Since {
                 return Optional.of(OffsetDateTime.parse(value).toInstant());
             } catch (DateTimeParseException notWithOffset) {
                 try {
-                    return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    return Optional.of(
+                            LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
                 } catch (DateTimeParseException e) {
-                    throw new RotationException(RotationException.Cause.CONFIGURATION, "-Dspectral.rotate.since must be an "
-                            + "ISO-8601 instant (2026-03-01T12:00:00Z) or date (2026-03-01), the suspected start of the incident; it is '"
-                            + value + "'. Nothing was written", e);
+                    throw new RotationException(
+                            RotationException.Cause.CONFIGURATION,
+                            "-Dspectral.rotate.since must be an "
+                                    + "ISO-8601 instant (2026-03-01T12:00:00Z) or date (2026-03-01), the suspected start of the incident; it is '"
+                                    + value + "'. Nothing was written",
+                            e);
                 }
             }
         }

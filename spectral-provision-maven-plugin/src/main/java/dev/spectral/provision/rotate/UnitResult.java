@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param versionAfter the item's version after this unit's write, when it wrote
  * @param reason why it is not stored, when it is not
  */
-public record UnitResult(RotationPlan plan, Status status, Optional<Long> versionBefore, Optional<Long> versionAfter,
+public record UnitResult(
+        RotationPlan plan,
+        Status status,
+        Optional<Long> versionBefore,
+        Optional<Long> versionAfter,
         Optional<String> reason) {
 
     /** What became of a unit. */

@@ -24,11 +24,9 @@ import java.util.TreeSet;
 final class UnitSelector {
 
     /** The units, in plan order, and what a selector reaches that they do not write. */
-    record Selected(List<RotationPlan> units, List<Untouched> untouched) {
-    }
+    record Selected(List<RotationPlan> units, List<Untouched> untouched) {}
 
-    private UnitSelector() {
-    }
+    private UnitSelector() {}
 
     static Selected select(Config config, Selection selection, GeneratorRegistry generators, Set<String> local)
             throws RotationException {
@@ -47,19 +45,22 @@ final class UnitSelector {
         }
         for (RotationSpec spec : config.rotations()) {
             for (RotationPlan candidate : candidates(config, spec, generators, local)) {
-                if (env.map(e -> candidate.readers().contains(e)).orElse(true) && matches(selection, candidate.target())) {
+                if (env.map(e -> candidate.readers().contains(e)).orElse(true)
+                        && matches(selection, candidate.target())) {
                     units.add(candidate);
                 }
             }
         }
         if (units.isEmpty()) {
-            throw problem("no rotatable key matches " + selection.text() + ": " + reachable(config, selection, generators, local));
+            throw problem("no rotatable key matches " + selection.text() + ": "
+                    + reachable(config, selection, generators, local));
         }
         checkDistinctTargets(units);
         return new Selected(units, untouched(config, selection, units));
     }
 
-    private static List<RotationPlan> candidates(Config config, RotationSpec spec, GeneratorRegistry generators, Set<String> local)
+    private static List<RotationPlan> candidates(
+            Config config, RotationSpec spec, GeneratorRegistry generators, Set<String> local)
             throws RotationException {
         List<Environment> holders = RotationPlanner.holders(config, spec.key());
         if (holders.isEmpty()) {
@@ -88,8 +89,9 @@ final class UnitSelector {
         for (RotationPlan unit : units) {
             RotationPlan twin = seen.putIfAbsent(unit.target(), unit);
             if (twin != null) {
-                throw problem(twin.label() + " and " + unit.label() + " both write " + unit.targetPath()
-                        + " in 1Password: one run cannot give one field two new values. Select one of them; nothing was written");
+                throw problem(
+                        twin.label() + " and " + unit.label() + " both write " + unit.targetPath()
+                                + " in 1Password: one run cannot give one field two new values. Select one of them; nothing was written");
             }
         }
     }
@@ -106,8 +108,13 @@ final class UnitSelector {
             for (Entry entry : env.secrets()) {
                 OpReference reference = entry.reference().orElseThrow();
                 if (matches(selection, reference) && !written.contains(reference)) {
-                    untouched.add(new Untouched(env.name(), entry.key(), reference, config.rotation(entry.key()).isPresent()
-                            ? "the shared rotation of " + entry.key() + " writes another item" : "no [rotation] spec"));
+                    untouched.add(new Untouched(
+                            env.name(),
+                            entry.key(),
+                            reference,
+                            config.rotation(entry.key()).isPresent()
+                                    ? "the shared rotation of " + entry.key() + " writes another item"
+                                    : "no [rotation] spec"));
                 }
             }
         }
@@ -120,14 +127,19 @@ final class UnitSelector {
         Set<String> items = new TreeSet<>();
         for (RotationSpec spec : config.rotations()) {
             for (RotationPlan candidate : candidates(config, spec, generators, local)) {
-                if (selection.environment().map(e -> candidate.readers().contains(e)).orElse(true)) {
+                if (selection
+                        .environment()
+                        .map(e -> candidate.readers().contains(e))
+                        .orElse(true)) {
                     items.add(selection.vault().isPresent() ? candidate.target().vault() : candidate.itemPath());
                 }
             }
         }
-        return items.isEmpty() ? "no key with a [rotation] spec is referenced there; nothing was written"
-                : "the rotatable keys" + selection.environment().map(e -> " of " + e).orElse("") + " read "
-                        + String.join(", ", items) + "; nothing was written";
+        return items.isEmpty()
+                ? "no key with a [rotation] spec is referenced there; nothing was written"
+                : "the rotatable keys"
+                        + selection.environment().map(e -> " of " + e).orElse("") + " read " + String.join(", ", items)
+                        + "; nothing was written";
     }
 
     private static RotationException problem(String message) {

@@ -50,13 +50,20 @@ final class UnitWriter {
         try {
             return onePassword.write(target, value, before);
         } catch (ItemChangedException e) {
-            throw new RotationException(RotationException.Cause.CONFIGURATION, "item " + target.vault() + "/" + target.item()
-                    + " changed since the plan was shown (" + e.expected().map(v -> "version " + v).orElse("absent") + ", now "
-                    + e.actual().map(v -> "version " + v).orElse("absent")
-                    + "): someone else may be rotating it. Nothing was written; check the item's history, then run again", e);
+            throw new RotationException(
+                    RotationException.Cause.CONFIGURATION,
+                    "item " + target.vault() + "/" + target.item()
+                            + " changed since the plan was shown ("
+                            + e.expected().map(v -> "version " + v).orElse("absent") + ", now "
+                            + e.actual().map(v -> "version " + v).orElse("absent")
+                            + "): someone else may be rotating it. Nothing was written; check the item's history, then run again",
+                    e);
         } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, "writing the new value to 1Password failed: "
-                    + e.getMessage() + ". Nothing was published; the old value is still live", e);
+            throw new RotationException(
+                    RotationException.Cause.TOOL,
+                    "writing the new value to 1Password failed: " + e.getMessage()
+                            + ". Nothing was published; the old value is still live",
+                    e);
         }
     }
 
@@ -66,12 +73,17 @@ final class UnitWriter {
         try {
             stored = onePassword.resolve(List.of(target)).get(target);
         } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, "the new value was written to 1Password but cannot be read "
-                    + "back: " + e.getMessage() + ". Nothing was published; check the item's history in 1Password", e);
+            throw new RotationException(
+                    RotationException.Cause.TOOL,
+                    "the new value was written to 1Password but cannot be read " + "back: " + e.getMessage()
+                            + ". Nothing was published; check the item's history in 1Password",
+                    e);
         }
         if (!value.equals(stored)) {
-            throw new RotationException(RotationException.Cause.TOOL, "1Password returns a different value for " + target
-                    + " than was written. Nothing was published; check the item's history in 1Password before running again");
+            throw new RotationException(
+                    RotationException.Cause.TOOL,
+                    "1Password returns a different value for " + target
+                            + " than was written. Nothing was published; check the item's history in 1Password before running again");
         }
     }
 }

@@ -16,8 +16,9 @@ final class ValueFrom {
 
     static final String KEY = "{KEY}";
     /** Never echoes what was given: it may well be the secret itself, pasted in by mistake. */
-    static final String MALFORMED = "spectral.valueFrom must be env:NAME, naming an environment variable that holds the value; "
-            + "what was given is not shown, in case it is the value itself";
+    static final String MALFORMED =
+            "spectral.valueFrom must be env:NAME, naming an environment variable that holds the value; "
+                    + "what was given is not shown, in case it is the value itself";
 
     private final Optional<String> pattern;
 
@@ -36,7 +37,8 @@ final class ValueFrom {
      *     makes two units read one variable
      */
     static ValueFrom check(Optional<String> pattern, List<RotationPlan> units) throws RotationException {
-        List<RotationPlan> prompted = units.stream().filter(u -> u.spec().isPrompt()).toList();
+        List<RotationPlan> prompted =
+                units.stream().filter(u -> u.spec().isPrompt()).toList();
         if (pattern.isEmpty() || prompted.isEmpty()) {
             return new ValueFrom(pattern);
         }
@@ -46,9 +48,12 @@ final class ValueFrom {
         }
         long keys = prompted.stream().map(RotationPlan::key).distinct().count();
         if (!given.contains(KEY) && keys > 1) {
-            throw problem("spectral.valueFrom names one variable, but " + keys + " prompted keys are selected ("
-                    + String.join(", ", prompted.stream().map(RotationPlan::label).toList())
-                    + "): use a pattern with {KEY}, for example -Dspectral.valueFrom=env:NEW_{KEY}. Nothing was written");
+            throw problem(
+                    "spectral.valueFrom names one variable, but " + keys + " prompted keys are selected ("
+                            + String.join(
+                                    ", ",
+                                    prompted.stream().map(RotationPlan::label).toList())
+                            + "): use a pattern with {KEY}, for example -Dspectral.valueFrom=env:NEW_{KEY}. Nothing was written");
         }
         ValueFrom valueFrom = new ValueFrom(pattern);
         Map<String, RotationPlan> readers = new LinkedHashMap<>();
@@ -56,8 +61,9 @@ final class ValueFrom {
             String name = valueFrom.variable(unit).orElseThrow();
             RotationPlan twin = readers.putIfAbsent(name, unit);
             if (twin != null) {
-                throw problem(twin.label() + " and " + unit.label() + " would both read " + name + " (spectral.valueFrom): "
-                        + "rotate one environment at a time with -Denv. Nothing was written");
+                throw problem(
+                        twin.label() + " and " + unit.label() + " would both read " + name + " (spectral.valueFrom): "
+                                + "rotate one environment at a time with -Denv. Nothing was written");
             }
         }
         return valueFrom;
@@ -67,16 +73,21 @@ final class ValueFrom {
     List<String> missing(List<RotationPlan> units, Map<String, String> environment) {
         List<String> missing = new ArrayList<>();
         for (RotationPlan unit : units) {
-            variable(unit).filter(name -> environment.getOrDefault(name, "").isEmpty()).ifPresent(missing::add);
+            variable(unit)
+                    .filter(name -> environment.getOrDefault(name, "").isEmpty())
+                    .ifPresent(missing::add);
         }
         return missing;
     }
 
     /** The refusal for {@link #missing} variables: nothing may be written when one would stop the run part-way. */
     static RotationException missingProblem(List<String> missing) {
-        return problem(missing.size() == 1 ? "environment variable " + missing.get(0) + " (spectral.valueFrom) is not set or empty; "
-                + "nothing was written" : "environment variables " + String.join(", ", missing) + " (spectral.valueFrom) are not set "
-                + "or empty; nothing was written");
+        return problem(
+                missing.size() == 1
+                        ? "environment variable " + missing.get(0) + " (spectral.valueFrom) is not set or empty; "
+                                + "nothing was written"
+                        : "environment variables " + String.join(", ", missing) + " (spectral.valueFrom) are not set "
+                                + "or empty; nothing was written");
     }
 
     /** {@code env:NAME} for this unit, when a pattern was given and the unit is prompted. */

@@ -37,7 +37,9 @@ public final class Redactor {
         if (text == null || text.isEmpty() || secrets.isEmpty()) {
             return text;
         }
-        List<String> longestFirst = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> longestFirst = secrets.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         String result = text;
         for (String secret : longestFirst) {
             result = result.replace(secret, MASK);

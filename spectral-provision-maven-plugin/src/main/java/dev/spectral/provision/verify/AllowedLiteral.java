@@ -23,8 +23,7 @@ public final class AllowedLiteral {
     private String reason;
 
     /** For Maven, which then calls the setters. */
-    public AllowedLiteral() {
-    }
+    public AllowedLiteral() {}
 
     private AllowedLiteral(String key, String environment, String fingerprint, String reason) {
         this.key = key;
@@ -106,8 +105,15 @@ public final class AllowedLiteral {
     public String describe() {
         StringBuilder out = new StringBuilder();
         key().ifPresent(k -> out.append("key ").append(k));
-        fingerprint().ifPresent(f -> out.append(out.isEmpty() ? "" : ", ").append("fingerprint ").append(f.strip()));
-        environment().ifPresent(e -> out.append(out.isEmpty() ? "" : " ").append("in [").append(e).append(']'));
+        fingerprint()
+                .ifPresent(f -> out.append(out.isEmpty() ? "" : ", ")
+                        .append("fingerprint ")
+                        .append(f.strip()));
+        environment()
+                .ifPresent(e -> out.append(out.isEmpty() ? "" : " ")
+                        .append("in [")
+                        .append(e)
+                        .append(']'));
         return out.isEmpty() ? "empty entry" : out.toString();
     }
 

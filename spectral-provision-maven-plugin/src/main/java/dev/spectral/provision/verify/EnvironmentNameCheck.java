@@ -26,18 +26,31 @@ public final class EnvironmentNameCheck implements Check {
         for (Environment env : config.environments()) {
             String name = env.name();
             if (name.length() > MAX_LENGTH) {
-                findings.add(Finding.error("environment-name", env.position(), name, null,
-                        "the environment name has " + name.length() + " characters; GitHub allows at most " + MAX_LENGTH,
+                findings.add(Finding.error(
+                        "environment-name",
+                        env.position(),
+                        name,
+                        null,
+                        "the environment name has " + name.length() + " characters; GitHub allows at most "
+                                + MAX_LENGTH,
                         "shorten the table name"));
             }
             if (!SAFE.matcher(name).matches()) {
-                findings.add(Finding.error("environment-name", env.position(), name, null,
+                findings.add(Finding.error(
+                        "environment-name",
+                        env.position(),
+                        name,
+                        null,
                         "the environment name has characters other than letters, digits, '.', '_' and '-'",
                         "rename the table, for example [" + name.replaceAll("[^A-Za-z0-9._-]", "-") + "]"));
             }
             Environment twin = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), env);
             if (twin != null) {
-                findings.add(Finding.error("environment-name", env.position(), name, null,
+                findings.add(Finding.error(
+                        "environment-name",
+                        env.position(),
+                        name,
+                        null,
                         "environment [" + name + "] differs from [" + twin.name() + "] (" + twin.position()
                                 + ") only by case, and GitHub ignores case in environment names",
                         "merge the two tables or rename one"));

@@ -10,7 +10,9 @@ public enum FailOn {
 
     /** The parameter as users write it ({@code error}, {@code warning}), in any case. */
     public static FailOn parse(String text) {
-        return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(text.strip())).findFirst()
+        return Arrays.stream(values())
+                .filter(v -> v.name().equalsIgnoreCase(text.strip()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("it must be error or warning (it is '" + text + "')"));
     }
 

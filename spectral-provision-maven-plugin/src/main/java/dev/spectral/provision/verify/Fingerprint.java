@@ -25,8 +25,7 @@ public final class Fingerprint {
     public static final int SHOWN_HEX_DIGITS = 16;
     private static final Pattern SHAPE = Pattern.compile("(?i)sha256:[0-9a-f]{16,64}");
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /** All 64 hex digits of the value's SHA-256, lower-case. */
     public static String hex(String value) {
@@ -51,6 +50,7 @@ public final class Fingerprint {
     /** True when a well-formed fingerprint matches a value's full hex digest. */
     public static boolean matches(String fingerprint, String valueHex) {
         return isWellFormed(fingerprint)
-                && valueHex.startsWith(fingerprint.strip().substring(PREFIX.length()).toLowerCase(Locale.ROOT));
+                && valueHex.startsWith(
+                        fingerprint.strip().substring(PREFIX.length()).toLowerCase(Locale.ROOT));
     }
 }

@@ -29,7 +29,11 @@ public final class GitHubLimitsCheck implements Check {
             for (Entry entry : env.literals()) {
                 int size = entry.literal().orElseThrow().getBytes(StandardCharsets.UTF_8).length;
                 if (size > MAX_VALUE_BYTES) {
-                    findings.add(Finding.error("github-limits", entry.position(), env.name(), entry.key(),
+                    findings.add(Finding.error(
+                            "github-limits",
+                            entry.position(),
+                            env.name(),
+                            entry.key(),
                             "the literal is " + size + " bytes; GitHub allows at most " + MAX_VALUE_BYTES,
                             "store it in 1Password and reference it, or split it"));
                 }
@@ -41,7 +45,11 @@ public final class GitHubLimitsCheck implements Check {
     private static void countLimit(Environment env, List<Entry> entries, String kind, List<Finding> findings) {
         if (entries.size() > MAX_PER_KIND) {
             Entry first = entries.get(MAX_PER_KIND);
-            findings.add(Finding.error("github-limits", first.position(), env.name(), first.key(),
+            findings.add(Finding.error(
+                    "github-limits",
+                    first.position(),
+                    env.name(),
+                    first.key(),
                     "the environment has " + entries.size() + " " + kind + "; GitHub allows at most " + MAX_PER_KIND
                             + " per environment (this is the first one over)",
                     "move some keys to another environment, or combine related values into one"));

@@ -31,7 +31,11 @@ public final class KeyNameCheck implements Check {
                 checkName(entry.key(), env.name(), entry.position(), findings);
                 Entry twin = seen.putIfAbsent(entry.key().toUpperCase(Locale.ROOT), entry);
                 if (twin != null) {
-                    findings.add(Finding.error("key-name", entry.position(), env.name(), entry.key(),
+                    findings.add(Finding.error(
+                            "key-name",
+                            entry.position(),
+                            env.name(),
+                            entry.key(),
                             "the key differs from " + twin.key() + " (" + twin.position()
                                     + ") only by case, and GitHub stores names upper-case",
                             "keep one of the two"));
@@ -49,11 +53,19 @@ public final class KeyNameCheck implements Check {
             String why = !key.isEmpty() && Character.isDigit(key.charAt(0))
                     ? "a name must not start with a digit"
                     : "a name may hold only letters, digits and '_'";
-            findings.add(Finding.error("key-name", at, environment, key,
+            findings.add(Finding.error(
+                    "key-name",
+                    at,
+                    environment,
+                    key,
                     "'" + key + "' is not a valid GitHub secret or variable name: " + why,
                     "rename it, for example " + suggest(key)));
         } else if (key.toUpperCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
-            findings.add(Finding.error("key-name", at, environment, key,
+            findings.add(Finding.error(
+                    "key-name",
+                    at,
+                    environment,
+                    key,
                     "names starting with GITHUB_ are reserved by GitHub",
                     "rename it, for example APP_" + key.substring(RESERVED_PREFIX.length())));
         }

@@ -59,9 +59,13 @@ public final class LiteralSecretCheck implements Check {
     }
 
     private static Finding finding(Environment env, Entry entry, SecretRule rule, String value) {
-        return Finding.error(RULE, entry.position(), env.name(), entry.key(),
-                "the literal has the shape of a secret: " + rule.description() + " (rule " + rule.id()
-                        + ", starts " + preview(value) + "); secrets must not be committed",
+        return Finding.error(
+                RULE,
+                entry.position(),
+                env.name(),
+                entry.key(),
+                "the literal has the shape of a secret: " + rule.description() + " (rule " + rule.id() + ", starts "
+                        + preview(value) + "); secrets must not be committed",
                 "store the value in 1Password, write " + entry.key()
                         + " = \"op://<vault>/<item>/<field>\", and revoke the committed value;"
                         + " if it is not a secret, allow it: <allowedLiteral><fingerprint>" + Fingerprint.of(value)
@@ -77,11 +81,19 @@ public final class LiteralSecretCheck implements Check {
             String name = "<allowedLiterals> entry " + (i + 1) + " (" + entry.describe() + ")";
             Optional<String> problem = entry.problem();
             if (problem.isPresent()) {
-                findings.add(Finding.error(ALLOWLIST_RULE, where, null, null,
+                findings.add(Finding.error(
+                        ALLOWLIST_RULE,
+                        where,
+                        null,
+                        null,
                         name + ": " + problem.get(),
                         "give the entry a <key> or a <fingerprint> (as printed by spectral:verify) and a <reason>"));
             } else if (!used.contains(i)) {
-                findings.add(Finding.warning(ALLOWLIST_RULE, where, null, null,
+                findings.add(Finding.warning(
+                        ALLOWLIST_RULE,
+                        where,
+                        null,
+                        null,
                         name + " allows no literal of the file: nothing it names is flagged",
                         "remove the entry from <allowedLiterals>"));
             }

@@ -21,7 +21,9 @@ public final class LocalIsolationCheck implements Check {
         Map<String, String> publishedItems = new HashMap<>();
         for (Environment env : config.environments()) {
             if (!settings.isLocal(env.name())) {
-                env.secrets().forEach(e -> publishedItems.putIfAbsent(e.reference().orElseThrow().itemId(), env.name()));
+                env.secrets()
+                        .forEach(e -> publishedItems.putIfAbsent(
+                                e.reference().orElseThrow().itemId(), env.name()));
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -33,10 +35,15 @@ public final class LocalIsolationCheck implements Check {
                 String item = entry.reference().orElseThrow().itemId();
                 String publishedIn = publishedItems.get(item);
                 if (publishedIn != null && !settings.allowedSharedItems().contains(item)) {
-                    findings.add(Finding.error("local-isolation", entry.position(), env.name(), entry.key(),
+                    findings.add(Finding.error(
+                            "local-isolation",
+                            entry.position(),
+                            env.name(),
+                            entry.key(),
                             "the local environment reads 1Password item '" + item + "', which [" + publishedIn
                                     + "] also uses: a .env on a laptop must not hold that environment's secrets",
-                            "reference a dev-tier item instead, or add '" + item + "' to the plugin's <allowedSharedItems>"));
+                            "reference a dev-tier item instead, or add '" + item
+                                    + "' to the plugin's <allowedSharedItems>"));
                 }
             }
         }

@@ -14,9 +14,14 @@ public final class RotationGeneratorCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (RotationSpec spec : config.rotations()) {
             if (!spec.isPrompt() && !settings.generatorIds().contains(spec.generator())) {
-                List<String> known = new ArrayList<>(settings.generatorIds().stream().sorted().toList());
+                List<String> known = new ArrayList<>(
+                        settings.generatorIds().stream().sorted().toList());
                 known.add(RotationSpec.PROMPT);
-                findings.add(Finding.error("rotation-generator", spec.position(), null, spec.key(),
+                findings.add(Finding.error(
+                        "rotation-generator",
+                        spec.position(),
+                        null,
+                        spec.key(),
                         "unknown generator '" + spec.generator() + "'; known generators: " + String.join(", ", known),
                         "use one of the known ids, or add the jar that provides '" + spec.generator()
                                 + "' to the plugin's <dependencies>"));

@@ -33,15 +33,25 @@ public final class RotationTargetCheck implements Check {
                 if (entry.get().isSecret()) {
                     refs.add(new Located(env, entry.get()));
                 } else if (!settings.isLocal(env.name())) {
-                    findings.add(Finding.warning("rotation-target", entry.get().position(), env.name(), spec.key(),
-                            "the key is rotated but is a literal here, so rotation will not change it in [" + env.name() + "]",
+                    findings.add(Finding.warning(
+                            "rotation-target",
+                            entry.get().position(),
+                            env.name(),
+                            spec.key(),
+                            "the key is rotated but is a literal here, so rotation will not change it in [" + env.name()
+                                    + "]",
                             "reference the rotated 1Password item instead of a literal"));
                 }
             }
             if (refs.isEmpty()) {
-                findings.add(Finding.error("rotation-target", spec.position(), null, spec.key(),
+                findings.add(Finding.error(
+                        "rotation-target",
+                        spec.position(),
+                        null,
+                        spec.key(),
                         "the key has a rotation spec but no environment references it with op://, and a literal cannot be rotated",
-                        "add " + spec.key() + " = \"op://<vault>/<item>/<field>\" to an environment, or remove the spec"));
+                        "add " + spec.key()
+                                + " = \"op://<vault>/<item>/<field>\" to an environment, or remove the spec"));
             } else if (spec.scope() == RotationSpec.Scope.SHARED) {
                 checkShared(spec, refs, settings, findings);
             } else {
@@ -51,18 +61,25 @@ public final class RotationTargetCheck implements Check {
         return findings;
     }
 
-    private static void checkShared(RotationSpec spec, List<Located> refs, VerifySettings settings, List<Finding> findings) {
-        List<Located> published = refs.stream().filter(r -> !settings.isLocal(r.env().name())).toList();
+    private static void checkShared(
+            RotationSpec spec, List<Located> refs, VerifySettings settings, List<Finding> findings) {
+        List<Located> published =
+                refs.stream().filter(r -> !settings.isLocal(r.env().name())).toList();
         if (published.isEmpty()) {
             return;
         }
         Located first = published.get(0);
         for (Located other : published.subList(1, published.size())) {
             if (!other.reference().equals(first.reference())) {
-                findings.add(Finding.error("rotation-target", other.entry().position(), other.env().name(), spec.key(),
+                findings.add(Finding.error(
+                        "rotation-target",
+                        other.entry().position(),
+                        other.env().name(),
+                        spec.key(),
                         "the key is rotated as shared, but references " + other.reference() + " here and "
                                 + first.reference() + " in [" + first.env().name() + "]",
-                        "point every environment at one item, or declare the key \"" + spec.generator() + ":per-env\""));
+                        "point every environment at one item, or declare the key \"" + spec.generator()
+                                + ":per-env\""));
             }
         }
     }
@@ -72,9 +89,13 @@ public final class RotationTargetCheck implements Check {
         for (Located ref : refs) {
             Located twin = seen.putIfAbsent(ref.reference(), ref);
             if (twin != null) {
-                findings.add(Finding.error("rotation-target", ref.entry().position(), ref.env().name(), spec.key(),
-                        "the key is rotated per-env, but [" + ref.env().name() + "] and [" + twin.env().name()
-                                + "] both reference " + ref.reference(),
+                findings.add(Finding.error(
+                        "rotation-target",
+                        ref.entry().position(),
+                        ref.env().name(),
+                        spec.key(),
+                        "the key is rotated per-env, but [" + ref.env().name() + "] and ["
+                                + twin.env().name() + "] both reference " + ref.reference(),
                         "give each environment its own item, or declare the key \"" + spec.generator() + ":shared\""));
             }
         }

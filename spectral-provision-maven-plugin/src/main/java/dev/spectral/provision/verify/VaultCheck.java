@@ -17,9 +17,17 @@ public final class VaultCheck implements Check {
             for (Entry entry : env.secrets()) {
                 String vault = entry.reference().orElseThrow().vault();
                 if (!settings.allowsVault(vault)) {
-                    findings.add(Finding.error("vault", entry.position(), env.name(), entry.key(),
+                    findings.add(Finding.error(
+                            "vault",
+                            entry.position(),
+                            env.name(),
+                            entry.key(),
                             "the reference reads from vault '" + vault + "', which is not allowed (allowed: "
-                                    + String.join(", ", settings.allowedVaults().stream().sorted().toList()) + ")",
+                                    + String.join(
+                                            ", ",
+                                            settings.allowedVaults().stream()
+                                                    .sorted()
+                                                    .toList()) + ")",
                             "move the item to an allowed vault, or add '" + vault + "' to the plugin's <vaults>"));
                 }
             }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 public final class Verification {
 
     /** What the run found and whether it fails the build. */
-    public record Outcome(List<Finding> findings, long errors, long warnings, boolean failed, Optional<Path> workflows) {
+    public record Outcome(
+            List<Finding> findings, long errors, long warnings, boolean failed, Optional<Path> workflows) {
 
         public Outcome {
             findings = List.copyOf(findings);
@@ -42,15 +43,23 @@ public final class Verification {
      * @param workflows the workflows folder as configured; empty: the nearest at or above {@code project}
      * @param remote the remote checks, when asked for
      */
-    public Outcome run(Config config, List<Finding> offline, Optional<Path> workflows, Path project,
-            Optional<RemoteVerifier> remote, FailOn failOn) {
+    public Outcome run(
+            Config config,
+            List<Finding> offline,
+            Optional<Path> workflows,
+            Path project,
+            Optional<RemoteVerifier> remote,
+            FailOn failOn) {
         List<Finding> findings = new ArrayList<>(offline);
-        Set<String> published = config.environments().stream().map(Environment::name)
-                .filter(name -> !localEnvironments.contains(name)).collect(Collectors.toSet());
+        Set<String> published = config.environments().stream()
+                .map(Environment::name)
+                .filter(name -> !localEnvironments.contains(name))
+                .collect(Collectors.toSet());
         Optional<Path> folder = workflows.isPresent() ? workflows : WorkflowGatingCheck.nearestWorkflows(project);
         folder.ifPresent(f -> findings.addAll(new WorkflowGatingCheck(f, displayName).check(published)));
         remote.ifPresent(r -> findings.addAll(r.verify(config, localEnvironments)));
-        findings.sort(Comparator.comparing((Finding f) -> f.position().file()).thenComparingInt(f -> f.position().line()));
+        findings.sort(Comparator.comparing((Finding f) -> f.position().file())
+                .thenComparingInt(f -> f.position().line()));
         long errors = findings.stream().filter(Finding::isError).count();
         long warnings = findings.size() - errors;
         return new Outcome(findings, errors, warnings, errors > 0 || failOn == FailOn.WARNING && warnings > 0, folder);

@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
  *     {@code <allowedLiterals>}); copied, so later changes to the entries do not reach the settings
  */
 public record VerifySettings(
-        Set<String> allowedVaults, Set<String> localEnvironments, Set<String> allowedSharedItems, Set<String> generatorIds,
+        Set<String> allowedVaults,
+        Set<String> localEnvironments,
+        Set<String> allowedSharedItems,
+        Set<String> generatorIds,
         List<AllowedLiteral> allowedLiterals) {
 
     public VerifySettings {

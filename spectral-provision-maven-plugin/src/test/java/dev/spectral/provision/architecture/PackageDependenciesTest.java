@@ -32,7 +32,9 @@ class PackageDependenciesTest {
     private static final String ROOT = "dev.spectral.provision";
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
     /** An import, or a qualified name in code: {@code dev.spectral.provision.x.Y}. */
-    private static final Pattern REFERENCE = Pattern.compile("\\b(dev\\.spectral\\.provision(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\b(dev\\.spectral\\.provision(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
     private static final Pattern MAVEN = Pattern.compile("(?m)^import (?:static )?org\\.apache\\.maven\\.");
 
     private static Map<String, String> sources() {

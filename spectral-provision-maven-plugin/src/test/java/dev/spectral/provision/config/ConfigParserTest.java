@@ -33,13 +33,19 @@ class ConfigParserTest {
 
         assertEquals(List.of("production", "dev"), config.environmentNames());
         Environment production = config.environment("production").orElseThrow();
-        assertEquals(List.of("APP_ENV", "API_KEY"), production.entries().stream().map(Entry::key).toList());
-        assertEquals(Optional.of("production"), production.entry("APP_ENV").orElseThrow().literal());
+        assertEquals(
+                List.of("APP_ENV", "API_KEY"),
+                production.entries().stream().map(Entry::key).toList());
+        assertEquals(
+                Optional.of("production"),
+                production.entry("APP_ENV").orElseThrow().literal());
         OpReference ref = production.entry("API_KEY").orElseThrow().reference().orElseThrow();
         assertEquals("Spectral", ref.vault());
         assertEquals("anthropic", ref.item());
         assertEquals("credential", ref.field());
-        assertEquals(new Position(Configs.FILE, 4, 1), production.entry("API_KEY").orElseThrow().position());
+        assertEquals(
+                new Position(Configs.FILE, 4, 1),
+                production.entry("API_KEY").orElseThrow().position());
 
         RotationSpec spec = config.rotation("API_KEY").orElseThrow();
         assertEquals(RotationSpec.PROMPT, spec.generator());
@@ -59,8 +65,12 @@ class ConfigParserTest {
                 """);
 
         assertEquals(List.of("value-type", "value-type", "value-type", "value-type"), rules(parsed));
-        assertEquals(List.of(2, 3, 4, 5), parsed.problems().stream().map(f -> f.position().line()).toList());
-        assertTrue(parsed.problems().get(0).message().contains("a number"), parsed.problems().get(0).message());
+        assertEquals(
+                List.of(2, 3, 4, 5),
+                parsed.problems().stream().map(f -> f.position().line()).toList());
+        assertTrue(
+                parsed.problems().get(0).message().contains("a number"),
+                parsed.problems().get(0).message());
         assertTrue(parsed.problems().get(2).message().contains("an array"));
         assertTrue(parsed.problems().get(3).message().contains("a table"));
         assertEquals(List.of("OK"), keys(parsed.config(), "production"));
@@ -98,7 +108,8 @@ class ConfigParserTest {
         ParsedConfig parsed = Configs.parse("[production]\nA = \"\"\n");
 
         assertEquals(List.of("empty-value"), rules(parsed));
-        assertEquals("environments.toml:2:1 [production] A: the value is empty (empty-value) Fix: give it a value, or delete the line",
+        assertEquals(
+                "environments.toml:2:1 [production] A: the value is empty (empty-value) Fix: give it a value, or delete the line",
                 parsed.problems().get(0).format());
     }
 
@@ -139,7 +150,9 @@ class ConfigParserTest {
 
     @Test
     void anOrdinaryEnvironmentNameIsNotMistakenForAReservedOne() {
-        assertEquals(List.of("staging", "qa"), Configs.valid("[staging]\nA = \"x\"\n[qa]\nA = \"y\"\n").environmentNames());
+        assertEquals(
+                List.of("staging", "qa"),
+                Configs.valid("[staging]\nA = \"x\"\n[qa]\nA = \"y\"\n").environmentNames());
     }
 
     @Test
@@ -160,7 +173,11 @@ class ConfigParserTest {
                 """);
 
         assertEquals(List.of("reference", "rotation-syntax"), rules(parsed));
-        assertTrue(parsed.config().environment("production").orElseThrow().entries().isEmpty());
+        assertTrue(parsed.config()
+                .environment("production")
+                .orElseThrow()
+                .entries()
+                .isEmpty());
     }
 
     @Test
@@ -193,6 +210,8 @@ class ConfigParserTest {
     }
 
     private static List<String> keys(Config config, String env) {
-        return config.environment(env).orElseThrow().entries().stream().map(Entry::key).toList();
+        return config.environment(env).orElseThrow().entries().stream()
+                .map(Entry::key)
+                .toList();
     }
 }

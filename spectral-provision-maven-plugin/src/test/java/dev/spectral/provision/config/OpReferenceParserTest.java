@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class OpReferenceParserTest {
 
@@ -27,24 +27,27 @@ class OpReferenceParserTest {
 
     @Test
     void referencesCompareIgnoringCaseAsOnePasswordDoes() throws Exception {
-        assertEquals(OpReferenceParser.parse("op://Spectral/cloudflare/api-token"),
+        assertEquals(
+                OpReferenceParser.parse("op://Spectral/cloudflare/api-token"),
                 OpReferenceParser.parse("op://spectral/Cloudflare/API-token"));
-        assertNotEquals(OpReferenceParser.parse("op://Spectral/cloudflare/api-token"),
+        assertNotEquals(
+                OpReferenceParser.parse("op://Spectral/cloudflare/api-token"),
                 OpReferenceParser.parse("op://Spectral/cloudflare/other"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "op://Spectral/item",
-        "op://Spectral/item/a/b/c",
-        "op://Spectral//field",
-        "op://Spectral/it@m/field",
-        "op://Spectral/item/field?attribute=password",
-        "op://Spectral/item/field?ssh-format=pem",
-        "op:/Spectral/item/field",
-        "OP://Spectral/item/field",
-        "op://Spectral/ item/field",
-    })
+    @ValueSource(
+            strings = {
+                "op://Spectral/item",
+                "op://Spectral/item/a/b/c",
+                "op://Spectral//field",
+                "op://Spectral/it@m/field",
+                "op://Spectral/item/field?attribute=password",
+                "op://Spectral/item/field?ssh-format=pem",
+                "op:/Spectral/item/field",
+                "OP://Spectral/item/field",
+                "op://Spectral/ item/field",
+            })
     void rejectsMalformedReferences(String text) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> OpReferenceParser.parse(text));
         assertFalse(e.fix().isEmpty());

@@ -24,7 +24,18 @@ class BulkSecretsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"it's", "say \"hi\"", "ends-with\\", "has#hash", "two\nlines", "trailing\n", " leading", "trailing ", "cr\r"})
+    @ValueSource(
+            strings = {
+                "it's",
+                "say \"hi\"",
+                "ends-with\\",
+                "has#hash",
+                "two\nlines",
+                "trailing\n",
+                " leading",
+                "trailing ",
+                "cr\r"
+            })
     void everythingElseGoesAlone(String value) {
         assertFalse(BulkSecrets.passesUnchanged(SecretValue.of(value, redactor)), value);
     }
@@ -38,7 +49,8 @@ class BulkSecretsTest {
 
     @Test
     void refusesAValueItCannotCarryWithoutNamingTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> BulkSecrets.dotenv(Map.of("PEM", SecretValue.of("line1\nline2-secret", redactor))));
 
         assertTrue(e.getMessage().startsWith("PEM:"));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spectral.provision.process.Command;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
+import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.spectral.provision.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 
 class GhCliTest {
@@ -59,15 +59,20 @@ class GhCliTest {
 
         List<Command> views = runner.commands("gh", "repo");
         assertEquals(1, views.size());
-        assertEquals(List.of("gh", "repo", "view", "--json", "nameWithOwner", "-q", ".nameWithOwner"), views.get(0).argv());
-        assertEquals(ENV_PATH + "/secrets/OLD", runner.commands("gh", "api").get(0).argv().get(5));
+        assertEquals(
+                List.of("gh", "repo", "view", "--json", "nameWithOwner", "-q", ".nameWithOwner"),
+                views.get(0).argv());
+        assertEquals(
+                ENV_PATH + "/secrets/OLD",
+                runner.commands("gh", "api").get(0).argv().get(5));
     }
 
     @Test
     void refusesWhatIsNotARepositoryName() {
         runner.on(List.of("gh", "repo", "view"), c -> ok("\n"));
 
-        GitHubException e = assertThrows(GitHubException.class, () -> gh(Optional.empty()).repository());
+        GitHubException e =
+                assertThrows(GitHubException.class, () -> gh(Optional.empty()).repository());
 
         assertEquals(GitHubException.Kind.OTHER, e.kind());
         assertTrue(e.getMessage().contains("spectral.repo"), e.getMessage());
@@ -81,7 +86,9 @@ class GhCliTest {
                 {"total_count":3,"secrets":[{"name":"Cf_Token","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-11-03T12:45:30Z"}]}
                 """));
         runner.on(List.of("gh", "api", "--paginate"), c -> {
-            assertTrue(c.argv().get(3).startsWith(ENV_PATH + "/variables"), c.argv().toString());
+            assertTrue(
+                    c.argv().get(3).startsWith(ENV_PATH + "/variables"),
+                    c.argv().toString());
             return ok("""
                     {"total_count":3,"variables":[{"name":"app_env","value":"production","created_at":"2026-01-01T00:00:00Z",\
                     "updated_at":"2026-01-01T00:00:00Z"},{"name":"LOG_LEVEL","value":"info","created_at":"2026-01-01T00:00:00Z",\
@@ -92,18 +99,24 @@ class GhCliTest {
 
         RemoteState state = gh().list("production");
 
-        assertEquals(Map.of(
-                "API_KEY", Instant.parse("2026-11-01T10:00:00Z"),
-                "DB_URL", Instant.parse("2026-11-02T11:30:00Z"),
-                "CF_TOKEN", Instant.parse("2026-11-03T12:45:30Z")), state.secrets());
+        assertEquals(
+                Map.of(
+                        "API_KEY", Instant.parse("2026-11-01T10:00:00Z"),
+                        "DB_URL", Instant.parse("2026-11-02T11:30:00Z"),
+                        "CF_TOKEN", Instant.parse("2026-11-03T12:45:30Z")),
+                state.secrets());
         assertEquals(Map.of("APP_ENV", "production", "LOG_LEVEL", "info", "MULTI", "a\nb \"c\""), state.variables());
         assertEquals(2, runner.commands("gh", "api", "--paginate").size());
     }
 
     @Test
     void listsAnEmptyEnvironment() throws Exception {
-        runner.on(List.of("gh", "api", "--paginate"), c -> ok(c.argv().get(3).contains("/secrets")
-                ? "{\"total_count\":0,\"secrets\":[]}" : "{\"total_count\":0,\"variables\":[]}"));
+        runner.on(
+                List.of("gh", "api", "--paginate"),
+                c -> ok(
+                        c.argv().get(3).contains("/secrets")
+                                ? "{\"total_count\":0,\"secrets\":[]}"
+                                : "{\"total_count\":0,\"variables\":[]}"));
 
         assertEquals(RemoteState.empty(), gh().list("production"));
     }
@@ -125,8 +138,10 @@ class GhCliTest {
         gh().setSecret("production", "SIGNING_KEY", SecretValue.of(value, redactor));
 
         Command command = runner.commands().get(0);
-        assertEquals(List.of("gh", "secret", "set", "SIGNING_KEY", "--env", "production", "--repo", REPO), command.argv());
-        assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), command.stdin().orElseThrow());
+        assertEquals(
+                List.of("gh", "secret", "set", "SIGNING_KEY", "--env", "production", "--repo", REPO), command.argv());
+        assertArrayEquals(
+                value.getBytes(StandardCharsets.UTF_8), command.stdin().orElseThrow());
         for (String arg : command.argv()) {
             assertFalse(arg.contains("secret body"), arg);
             assertFalse(arg.contains("BEGIN KEY"), arg);
@@ -141,7 +156,9 @@ class GhCliTest {
         gh().createVariable("production", "APP_ENV", "prod \"quoted\"\nline");
 
         Command command = runner.commands().get(0);
-        assertEquals(List.of("gh", "api", "--include", "--method", "POST", ENV_PATH + "/variables", "--input", "-"), command.argv());
+        assertEquals(
+                List.of("gh", "api", "--include", "--method", "POST", ENV_PATH + "/variables", "--input", "-"),
+                command.argv());
         assertJsonBody(command, "APP_ENV", "prod \"quoted\"\nline");
     }
 
@@ -152,7 +169,17 @@ class GhCliTest {
         gh().updateVariable("production", "LOG_LEVEL", "debug");
 
         Command command = runner.commands().get(0);
-        assertEquals(List.of("gh", "api", "--include", "--method", "PATCH", ENV_PATH + "/variables/LOG_LEVEL", "--input", "-"), command.argv());
+        assertEquals(
+                List.of(
+                        "gh",
+                        "api",
+                        "--include",
+                        "--method",
+                        "PATCH",
+                        ENV_PATH + "/variables/LOG_LEVEL",
+                        "--input",
+                        "-"),
+                command.argv());
         assertJsonBody(command, "LOG_LEVEL", "debug");
     }
 
@@ -164,8 +191,12 @@ class GhCliTest {
         gh().deleteVariable("production", "OLD_VAR");
 
         List<Command> commands = runner.commands();
-        assertEquals(List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/secrets/OLD_SECRET"), commands.get(0).argv());
-        assertEquals(List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/variables/OLD_VAR"), commands.get(1).argv());
+        assertEquals(
+                List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/secrets/OLD_SECRET"),
+                commands.get(0).argv());
+        assertEquals(
+                List.of("gh", "api", "--include", "--method", "DELETE", ENV_PATH + "/variables/OLD_VAR"),
+                commands.get(1).argv());
         assertTrue(commands.get(0).stdin().isEmpty());
         assertTrue(commands.get(1).stdin().isEmpty());
     }
@@ -176,7 +207,9 @@ class GhCliTest {
 
         gh().createEnvironment("staging");
 
-        assertEquals(List.of("gh", "api", "--include", "--method", "PUT", "repos/" + REPO + "/environments/staging"), runner.commands().get(0).argv());
+        assertEquals(
+                List.of("gh", "api", "--include", "--method", "PUT", "repos/" + REPO + "/environments/staging"),
+                runner.commands().get(0).argv());
     }
 
     @Test
@@ -184,7 +217,9 @@ class GhCliTest {
         runner.on(List.of("gh", "api"), c -> ok("{\"name\":\"production\"}"));
 
         assertTrue(gh().environmentExists("production"));
-        assertEquals(List.of("gh", "api", "--include", "--method", "GET", ENV_PATH), runner.commands().get(0).argv());
+        assertEquals(
+                List.of("gh", "api", "--include", "--method", "GET", ENV_PATH),
+                runner.commands().get(0).argv());
     }
 
     @Test
@@ -205,10 +240,12 @@ class GhCliTest {
 
     @Test
     void exit4IsAnAuthenticationFailure() {
-        runner.on(List.of("gh", "secret", "set"), c -> exit(4, "To get started with GitHub CLI, please run:  gh auth login\n"));
+        runner.on(
+                List.of("gh", "secret", "set"),
+                c -> exit(4, "To get started with GitHub CLI, please run:  gh auth login\n"));
 
-        GitHubException e = assertThrows(GitHubException.class,
-                () -> gh().setSecret("production", "API_KEY", SecretValue.of("v", redactor)));
+        GitHubException e = assertThrows(
+                GitHubException.class, () -> gh().setSecret("production", "API_KEY", SecretValue.of("v", redactor)));
 
         assertEquals(GitHubException.Kind.AUTHENTICATION, e.kind());
         assertTrue(e.getMessage().contains("gh auth login"), e.getMessage());
@@ -265,21 +302,32 @@ class GhCliTest {
         values.put("A", a);
         values.put("B", b);
 
-        Map<String, String> failed = gh().setSecrets("production", values, n -> { });
+        Map<String, String> failed = gh().setSecrets("production", values, n -> {});
 
         assertEquals(Map.of(), failed);
         Command command = runner.commands().get(0);
         assertEquals(List.of("gh", "secret", "set", "-f", "-", "--env", "production", "--repo", REPO), command.argv());
-        assertEquals("A='token-a-0001'\nB='p@ss$word-b'\n", new String(command.stdin().orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(
+                "A='token-a-0001'\nB='p@ss$word-b'\n",
+                new String(command.stdin().orElseThrow(), StandardCharsets.UTF_8));
     }
 
     @Test
     void aBulkSetReportsTheNamesGhSaysFailed() throws Exception {
-        runner.on(List.of("gh", "secret", "set"), c -> exit(1,
-                "1 error occurred:\n\t* failed to set secret \"B\": HTTP 500: Internal Server Error (https://api.github.com/x)\n"));
+        runner.on(
+                List.of("gh", "secret", "set"),
+                c -> exit(
+                        1,
+                        "1 error occurred:\n\t* failed to set secret \"B\": HTTP 500: Internal Server Error (https://api.github.com/x)\n"));
 
-        Map<String, String> failed = gh().setSecrets("production",
-                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)), n -> { });
+        Map<String, String> failed = gh().setSecrets(
+                        "production",
+                        Map.of(
+                                "A",
+                                SecretValue.of("token-a-0001", redactor),
+                                "B",
+                                SecretValue.of("token-b-0002", redactor)),
+                        n -> {});
 
         assertEquals(List.of("B"), List.copyOf(failed.keySet()));
         assertTrue(failed.get("B").contains("HTTP 500"), failed.get("B"));
@@ -289,8 +337,14 @@ class GhCliTest {
     void aBulkFailureGhDoesNotAttributeFailsEveryName() throws Exception {
         runner.on(List.of("gh", "secret", "set"), c -> exit(1, "connection reset\n"));
 
-        Map<String, String> failed = gh().setSecrets("production",
-                Map.of("A", SecretValue.of("token-a-0001", redactor), "B", SecretValue.of("token-b-0002", redactor)), n -> { });
+        Map<String, String> failed = gh().setSecrets(
+                        "production",
+                        Map.of(
+                                "A",
+                                SecretValue.of("token-a-0001", redactor),
+                                "B",
+                                SecretValue.of("token-b-0002", redactor)),
+                        n -> {});
 
         assertEquals(java.util.Set.of("A", "B"), failed.keySet());
     }
@@ -298,7 +352,9 @@ class GhCliTest {
     @Test
     void anHttp401IsAnAuthenticationFailureToo() {
         // gh exits 4 only when it has no credentials at all; refused credentials are exit 1 and HTTP 401.
-        runner.on(List.of("gh", "api"), c -> exit(1, "gh: Bad credentials (HTTP 401)\nTry authenticating with:  gh auth login\n"));
+        runner.on(
+                List.of("gh", "api"),
+                c -> exit(1, "gh: Bad credentials (HTTP 401)\nTry authenticating with:  gh auth login\n"));
 
         GitHubException e = assertThrows(GitHubException.class, () -> gh().list("production"));
 

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 class GhCliThrottlingTest {
 
     private static final String REPO = "spectral-dev/platform";
-    private static final String SECONDARY = "HTTP 403: You have exceeded a secondary rate limit. Please wait a few minutes before "
-            + "you try again. (https://api.github.com/repositories/1/environments/production/secrets/%s)";
+    private static final String SECONDARY =
+            "HTTP 403: You have exceeded a secondary rate limit. Please wait a few minutes before "
+                    + "you try again. (https://api.github.com/repositories/1/environments/production/secrets/%s)";
 
     private final Redactor redactor = new Redactor();
     private final ScriptedRunner runner = new ScriptedRunner();
@@ -36,7 +37,13 @@ class GhCliThrottlingTest {
     private final FakeTicker ticker = new FakeTicker();
 
     private GhCli gh(GitHubLimits limits) {
-        return new GhCli(runner, "gh", Optional.of(REPO), Duration.ofSeconds(30), redactor, new RequestBudget(limits, ticker, () -> 0),
+        return new GhCli(
+                runner,
+                "gh",
+                Optional.of(REPO),
+                Duration.ofSeconds(30),
+                redactor,
+                new RequestBudget(limits, ticker, () -> 0),
                 log);
     }
 
@@ -53,12 +60,19 @@ class GhCliThrottlingTest {
     }
 
     private static List<String> namesSent(Command command) {
-        return new String(command.stdin().orElseThrow(), StandardCharsets.UTF_8).lines().map(l -> l.substring(0, l.indexOf('='))).toList();
+        return new String(command.stdin().orElseThrow(), StandardCharsets.UTF_8)
+                .lines()
+                .map(l -> l.substring(0, l.indexOf('=')))
+                .toList();
     }
 
     private static String throttled(List<String> names) {
         StringBuilder out = new StringBuilder(names.size() + " errors occurred:\n");
-        names.forEach(n -> out.append("\t* failed to set secret \"").append(n).append("\": ").append(String.format(SECONDARY, n)).append('\n'));
+        names.forEach(n -> out.append("\t* failed to set secret \"")
+                .append(n)
+                .append("\": ")
+                .append(String.format(SECONDARY, n))
+                .append('\n'));
         return out.toString();
     }
 
@@ -70,7 +84,9 @@ class GhCliThrottlingTest {
         Map<String, String> failed = gh().setSecrets("production", secrets(70), written::addAndGet);
 
         assertEquals(Map.of(), failed);
-        assertEquals(List.of(15, 15, 15, 15, 10), runner.commands().stream().map(c -> namesSent(c).size()).toList());
+        assertEquals(
+                List.of(15, 15, 15, 15, 10),
+                runner.commands().stream().map(c -> namesSent(c).size()).toList());
         assertEquals(70, written.get());
         assertEquals(Duration.ZERO, ticker.slept());
     }
@@ -91,18 +107,24 @@ class GhCliThrottlingTest {
         assertEquals(2, sent.size());
         assertEquals(5, written.get());
         assertEquals(Duration.ofSeconds(60), ticker.slept(), "no retry-after from gh secret set: a minute");
-        assertEquals(List.of("set 5 secret(s) in production: GitHub throttled 2 of them (secondary rate limit); they are sent again "
-                + "after the wait"), log.lines("INFO"));
+        assertEquals(
+                List.of(
+                        "set 5 secret(s) in production: GitHub throttled 2 of them (secondary rate limit); they are sent again "
+                                + "after the wait"),
+                log.lines("INFO"));
         assertEquals(List.of(), log.lines("WARN"), "throttling that is waited out is no warning");
         assertEquals(1, log.lines("DEBUG").size(), "gh's output once for the call, at debug: " + log.lines());
     }
 
     @Test
     void aSecretThatFailsForAnotherReasonIsNotSentAgain() throws Exception {
-        runner.on(List.of("gh", "secret", "set"), c -> exit(1,
-                "1 error occurred:\n\t* failed to set secret \"KEY_002\": HTTP 422: Unprocessable Entity (https://x)\n"));
+        runner.on(
+                List.of("gh", "secret", "set"),
+                c -> exit(
+                        1,
+                        "1 error occurred:\n\t* failed to set secret \"KEY_002\": HTTP 422: Unprocessable Entity (https://x)\n"));
 
-        Map<String, String> failed = gh().setSecrets("production", secrets(3), n -> { });
+        Map<String, String> failed = gh().setSecrets("production", secrets(3), n -> {});
 
         assertEquals(List.of("KEY_002"), List.copyOf(failed.keySet()));
         assertEquals(1, log.lines("WARN").size(), "gh's output once for the call: " + log.lines());
@@ -118,7 +140,7 @@ class GhCliThrottlingTest {
         });
         GhCli gh = gh(new GitHubLimits(4, 900, Duration.ofSeconds(60), Duration.ofSeconds(100)));
 
-        Map<String, String> failed = gh.setSecrets("production", secrets(5), n -> { });
+        Map<String, String> failed = gh.setSecrets("production", secrets(5), n -> {});
 
         assertEquals(List.of("KEY_000", "KEY_002", "KEY_003", "KEY_004"), List.copyOf(failed.keySet()));
         assertTrue(failed.get("KEY_004").contains("spectral.github.maxWait"), failed.get("KEY_004"));
@@ -130,7 +152,8 @@ class GhCliThrottlingTest {
         AtomicInteger calls = new AtomicInteger();
         runner.on(List.of("gh", "secret", "set"), c -> {
             if (calls.incrementAndGet() == 2) {
-                throw new CommandException("set 15 secret(s) in production: gh did not finish within 30000 ms and was killed");
+                throw new CommandException(
+                        "set 15 secret(s) in production: gh did not finish within 30000 ms and was killed");
             }
             return ok("");
         });
@@ -140,7 +163,9 @@ class GhCliThrottlingTest {
 
         assertEquals(55, written.get());
         assertEquals(15, failed.size());
-        assertTrue(failed.keySet().stream().allMatch(name -> name.compareTo("KEY_015") >= 0 && name.compareTo("KEY_030") < 0),
+        assertTrue(
+                failed.keySet().stream()
+                        .allMatch(name -> name.compareTo("KEY_015") >= 0 && name.compareTo("KEY_030") < 0),
                 failed.keySet().toString());
         assertTrue(failed.get("KEY_029").contains("was killed"), failed.get("KEY_029"));
     }
@@ -148,8 +173,11 @@ class GhCliThrottlingTest {
     @Test
     void aThrottledRestCallWaitsWhatRetryAfterSaysAndIsSentAgain() throws Exception {
         List<CommandResult> answers = new ArrayList<>(List.of(
-                new CommandResult(1, "HTTP/2.0 403 Forbidden\r\nRetry-After: 7\r\n\r\n{}".getBytes(StandardCharsets.UTF_8),
-                        "gh: You have exceeded a secondary rate limit. (HTTP 403)\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO),
+                new CommandResult(
+                        1,
+                        "HTTP/2.0 403 Forbidden\r\nRetry-After: 7\r\n\r\n{}".getBytes(StandardCharsets.UTF_8),
+                        "gh: You have exceeded a secondary rate limit. (HTTP 403)\n".getBytes(StandardCharsets.UTF_8),
+                        Duration.ZERO),
                 ok("HTTP/2.0 201 Created\r\n\r\n{}")));
         runner.on(List.of("gh", "api"), c -> answers.remove(0));
 
@@ -161,9 +189,14 @@ class GhCliThrottlingTest {
 
     @Test
     void aSpentHourlyLimitStopsAtOnceAndSaysWhenItResets() throws Exception {
-        runner.on(List.of("gh", "api"), c -> new CommandResult(1,
-                "HTTP/2.0 403 Forbidden\r\nX-Ratelimit-Remaining: 0\r\nX-Ratelimit-Reset: 1800000000\r\n\r\n{}".getBytes(StandardCharsets.UTF_8),
-                "gh: API rate limit exceeded for user ID 1. (HTTP 403)\n".getBytes(StandardCharsets.UTF_8), Duration.ZERO));
+        runner.on(
+                List.of("gh", "api"),
+                c -> new CommandResult(
+                        1,
+                        "HTTP/2.0 403 Forbidden\r\nX-Ratelimit-Remaining: 0\r\nX-Ratelimit-Reset: 1800000000\r\n\r\n{}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "gh: API rate limit exceeded for user ID 1. (HTTP 403)\n".getBytes(StandardCharsets.UTF_8),
+                        Duration.ZERO));
         GhCli gh = gh();
 
         GitHubException e = assertThrows(GitHubException.class, () -> gh.deleteVariable("production", "OLD"));
@@ -181,6 +214,7 @@ class GhCliThrottlingTest {
         assertTrue(Throttling.secondary("gh: You have triggered an abuse detection mechanism. (HTTP 403)"));
         assertTrue(Throttling.secondary("HTTP 429: Too Many Requests"));
         assertTrue(!Throttling.secondary("HTTP 403: Resource not accessible by integration"));
-        assertTrue(!Throttling.primary("HTTP 403: Resource not accessible by integration", "X-RateLimit-Remaining: 4999\r\n"));
+        assertTrue(!Throttling.primary(
+                "HTTP 403: Resource not accessible by integration", "X-RateLimit-Remaining: 4999\r\n"));
     }
 }

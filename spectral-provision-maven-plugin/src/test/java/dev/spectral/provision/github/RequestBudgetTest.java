@@ -13,7 +13,8 @@ class RequestBudgetTest {
     private final FakeTicker ticker = new FakeTicker();
 
     private RequestBudget budget(int maxInFlight, int pointsPerMinute, Duration maxWait) {
-        return new RequestBudget(new GitHubLimits(maxInFlight, pointsPerMinute, Duration.ofSeconds(60), maxWait), ticker, () -> 0.5);
+        return new RequestBudget(
+                new GitHubLimits(maxInFlight, pointsPerMinute, Duration.ofSeconds(60), maxWait), ticker, () -> 0.5);
     }
 
     private RequestBudget budget() {
@@ -49,7 +50,9 @@ class RequestBudgetTest {
         assertEquals(Duration.ZERO, ticker.slept());
 
         budget.acquire(Cost.of("GET", "secrets")).close();
-        assertTrue(ticker.slept().toSeconds() >= 59, "the eleventh read of one endpoint waits for the window: " + ticker.slept());
+        assertTrue(
+                ticker.slept().toSeconds() >= 59,
+                "the eleventh read of one endpoint waits for the window: " + ticker.slept());
     }
 
     @Test
@@ -79,7 +82,8 @@ class RequestBudgetTest {
         RequestBudget.Permit first = budget.acquire(Cost.of("GET", "secrets"));
         budget.throttled(first, 1, Optional.empty());
         first.close();
-        assertEquals("waiting 66 s for GitHub's rate limit", budget.pace().waiting().orElseThrow());
+        assertEquals(
+                "waiting 66 s for GitHub's rate limit", budget.pace().waiting().orElseThrow());
 
         RequestBudget.Permit second = budget.acquire(Cost.of("PUT", "secrets/{name}"));
         assertEquals(Duration.ofSeconds(66), ticker.slept(), "60 s and 10% jitter");
@@ -87,7 +91,8 @@ class RequestBudgetTest {
         second.close();
 
         budget.acquire(Cost.of("GET", "variables")).close();
-        assertEquals(Duration.ofSeconds(66 + 22), ticker.slept(), "retry-after 10 s, doubled for the repeat, with jitter");
+        assertEquals(
+                Duration.ofSeconds(66 + 22), ticker.slept(), "retry-after 10 s, doubled for the repeat, with jitter");
         Pace pace = budget.pace();
         assertEquals(2, pace.throttled());
         assertEquals(Duration.ofSeconds(88), pace.waited());
@@ -136,7 +141,9 @@ class RequestBudgetTest {
         b.close();
 
         assertEquals(GitHubException.Kind.RATE_LIMITED, e.kind());
-        assertTrue(e.getMessage().contains("waited 66.0 s in all") && e.getMessage().contains("spectral.github.maxWait (100 s)"),
+        assertTrue(
+                e.getMessage().contains("waited 66.0 s in all")
+                        && e.getMessage().contains("spectral.github.maxWait (100 s)"),
                 e.getMessage());
         Duration slept = ticker.slept();
         assertThrows(GitHubException.class, () -> budget.acquire(Cost.of("GET", "variables")));
@@ -158,6 +165,7 @@ class RequestBudgetTest {
     void limitsOutsideWhatGitHubCanServeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new GitHubLimits(0, 900, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new GitHubLimits(30, 4, Duration.ZERO, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> new GitHubLimits(30, 900, Duration.ofSeconds(-1), Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class, () -> new GitHubLimits(30, 900, Duration.ofSeconds(-1), Duration.ZERO));
     }
 }

@@ -21,7 +21,8 @@ class MaskedCauseTest {
 
         assertEquals("java.lang.IllegalStateException: wrapping ***", masked.getMessage());
         assertArrayEquals(top.getStackTrace(), masked.getStackTrace());
-        assertEquals("java.io.IOException: pipe broke after ***", masked.getCause().getMessage());
+        assertEquals(
+                "java.io.IOException: pipe broke after ***", masked.getCause().getMessage());
         assertArrayEquals(root.getStackTrace(), masked.getCause().getStackTrace());
         assertNull(masked.getCause().getCause());
         assertNull(MaskedCause.of(null, redactor));

@@ -33,8 +33,11 @@ class ReferenceDocsTest {
             Files.writeString(PAGE, generated, StandardCharsets.UTF_8);
         }
         String committed = Files.exists(PAGE) ? Files.readString(PAGE, StandardCharsets.UTF_8) : "";
-        assertEquals(generated, committed, "docs/reference.md is out of date with the Mojos' Javadoc: run "
-                + "./mvnw -pl spectral-provision-maven-plugin test -Dtest=ReferenceDocsTest -Dspectral.docs.write=true, and commit it");
+        assertEquals(
+                generated,
+                committed,
+                "docs/reference.md is out of date with the Mojos' Javadoc: run "
+                        + "./mvnw -pl spectral-provision-maven-plugin test -Dtest=ReferenceDocsTest -Dspectral.docs.write=true, and commit it");
     }
 
     static String render(Path descriptor) throws Exception {
@@ -43,19 +46,36 @@ class ReferenceDocsTest {
         StringBuilder out = new StringBuilder();
         out.append("# Goals and parameters\n\n")
                 .append("<!-- Generated from the Mojos' Javadoc by ReferenceDocsTest; do not edit by hand. -->\n\n")
-                .append("Every goal of `").append(text(plugin, "groupId")).append(':').append(text(plugin, "artifactId"))
-                .append("`, called as `mvn ").append(text(plugin, "goalPrefix")).append(":GOAL`. A parameter is set with its ")
-                .append("property on the command line (`-Dproperty=value`) or as `<configuration><parameter>` in the POM. ")
-                .append("How the goals work, with examples: [provision](goals/provision.md), [rotate](goals/rotate.md), ")
+                .append("Every goal of `")
+                .append(text(plugin, "groupId"))
+                .append(':')
+                .append(text(plugin, "artifactId"))
+                .append("`, called as `mvn ")
+                .append(text(plugin, "goalPrefix"))
+                .append(":GOAL`. A parameter is set with its ")
+                .append(
+                        "property on the command line (`-Dproperty=value`) or as `<configuration><parameter>` in the POM. ")
+                .append(
+                        "How the goals work, with examples: [provision](goals/provision.md), [rotate](goals/rotate.md), ")
                 .append("[verify](goals/verify.md).\n");
         List<Element> mojos = children(child(plugin, "mojos"), "mojo");
         mojos.sort(Comparator.comparing(m -> text(m, "goal")));
         for (Element mojo : mojos) {
-            out.append("\n## `").append(text(plugin, "goalPrefix")).append(':').append(text(mojo, "goal")).append("`\n\n")
-                    .append(oneLine(text(mojo, "description"))).append("\n\n");
+            out.append("\n## `")
+                    .append(text(plugin, "goalPrefix"))
+                    .append(':')
+                    .append(text(mojo, "goal"))
+                    .append("`\n\n")
+                    .append(oneLine(text(mojo, "description")))
+                    .append("\n\n");
             String phase = text(mojo, "phase");
-            out.append("Bound by default to the `").append(phase.isEmpty() ? "(none)" : phase).append("` phase")
-                    .append("true".equals(text(mojo, "aggregator")) ? "; runs once per build, at the project where it starts" : "")
+            out.append("Bound by default to the `")
+                    .append(phase.isEmpty() ? "(none)" : phase)
+                    .append("` phase")
+                    .append(
+                            "true".equals(text(mojo, "aggregator"))
+                                    ? "; runs once per build, at the project where it starts"
+                                    : "")
                     .append(".\n\n");
             Map<String, Element> configuration = new HashMap<>();
             Element config = child(mojo, "configuration");
@@ -63,7 +83,8 @@ class ReferenceDocsTest {
                 children(config, null).forEach(e -> configuration.put(e.getTagName(), e));
             }
             List<Element> parameters = new ArrayList<>(children(child(mojo, "parameters"), "parameter").stream()
-                    .filter(p -> "true".equals(text(p, "editable"))).toList());
+                    .filter(p -> "true".equals(text(p, "editable")))
+                    .toList());
             parameters.sort(Comparator.comparing(p -> text(p, "name")));
             out.append("| Parameter | Property | Default | Description |\n|---|---|---|---|\n");
             for (Element parameter : parameters) {
@@ -71,12 +92,23 @@ class ReferenceDocsTest {
                 Element value = configuration.get(name);
                 String expression = value == null ? "" : value.getTextContent().strip();
                 String property = expression.startsWith("${") && expression.endsWith("}")
-                        ? "`" + expression.substring(2, expression.length() - 1) + "`" : "(POM only)";
-                String defaultValue = value == null || value.getAttribute("default-value").isEmpty()
-                        ? "" : "`" + value.getAttribute("default-value") + "`";
-                out.append("| `").append(name).append('`').append("true".equals(text(parameter, "required")) ? " (required)" : "")
-                        .append(" | ").append(property).append(" | ").append(defaultValue).append(" | ")
-                        .append(oneLine(text(parameter, "description")).replace("|", "\\|")).append(" |\n");
+                        ? "`" + expression.substring(2, expression.length() - 1) + "`"
+                        : "(POM only)";
+                String defaultValue =
+                        value == null || value.getAttribute("default-value").isEmpty()
+                                ? ""
+                                : "`" + value.getAttribute("default-value") + "`";
+                out.append("| `")
+                        .append(name)
+                        .append('`')
+                        .append("true".equals(text(parameter, "required")) ? " (required)" : "")
+                        .append(" | ")
+                        .append(property)
+                        .append(" | ")
+                        .append(defaultValue)
+                        .append(" | ")
+                        .append(oneLine(text(parameter, "description")).replace("|", "\\|"))
+                        .append(" |\n");
             }
         }
         return out.toString();
@@ -84,7 +116,10 @@ class ReferenceDocsTest {
 
     /** One line of Markdown: HTML's angle brackets shown, not taken for tags. */
     private static String oneLine(String text) {
-        return String.join(" ", text.strip().split("\\s+")).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return String.join(" ", text.strip().split("\\s+"))
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     private static Element child(Element parent, String name) {

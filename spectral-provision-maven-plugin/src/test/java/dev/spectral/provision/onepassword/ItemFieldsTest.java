@@ -1,8 +1,8 @@
 package dev.spectral.provision.onepassword;
 
-import static dev.spectral.provision.testing.References.ref;
 import static dev.spectral.provision.testing.FakeOnePassword.field;
 import static dev.spectral.provision.testing.FakeOnePassword.item;
+import static dev.spectral.provision.testing.References.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spectral.provision.config.InvalidValueException;
-import dev.spectral.provision.config.OpReference;
-import dev.spectral.provision.config.OpReferenceParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +19,12 @@ class ItemFieldsTest {
 
     private static final String NEW = "n3w-Value-8kQz";
 
-
     /** An item as op prints it: a username, a concealed credential, a note, and a sectioned field. */
     private static ObjectNode anthropic() {
-        ObjectNode item = item("k2hx7q", "anthropic", 12,
+        ObjectNode item = item(
+                "k2hx7q",
+                "anthropic",
+                12,
                 field("username", "username", "STRING", "ci-bot"),
                 field("credential", "Credential", "CONCEALED", "sk-ant-old-value"),
                 field("notesPlain", "notesPlain", "STRING", "rotated by spectral"),
@@ -43,8 +42,12 @@ class ItemFieldsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"op://Spectral/anthropic/credential", "op://Spectral/anthropic/CREDENTIAL",
-            "op://Spectral/anthropic/Credential"})
+    @ValueSource(
+            strings = {
+                "op://Spectral/anthropic/credential",
+                "op://Spectral/anthropic/CREDENTIAL",
+                "op://Spectral/anthropic/Credential"
+            })
     void setsTheFieldMatchedByLabelIgnoringCaseAndKeepsEverythingElse(String reference) {
         ObjectNode original = anthropic();
 
@@ -68,8 +71,9 @@ class ItemFieldsTest {
 
         ObjectNode result = ItemFields.withValue(original.deepCopy(), ref("op://Spectral/anthropic/credential"), NEW);
 
-        for (String member : new String[] {"id", "title", "version", "vault", "category", "created_at", "updated_at",
-                "sections", "tags", "urls"}) {
+        for (String member : new String[] {
+            "id", "title", "version", "vault", "category", "created_at", "updated_at", "sections", "tags", "urls"
+        }) {
             assertTrue(result.has(member), member);
             assertEquals(original.get(member), result.get(member), member);
         }
@@ -78,7 +82,10 @@ class ItemFieldsTest {
 
     /** Two fields labelled "password", one per section: only the referenced section's changes. */
     private static ObjectNode twoSections() {
-        return item("db01", "database", 3,
+        return item(
+                "db01",
+                "database",
+                3,
                 field("pw-prod", "password", "CONCEALED", "prod-old", "s-prod", "Production"),
                 field("pw-stg", "password", "CONCEALED", "staging-old", "s-stg", "Staging"));
     }
@@ -87,7 +94,8 @@ class ItemFieldsTest {
     void setsOnlyTheFieldInTheReferencedSectionByLabel() {
         ObjectNode original = twoSections();
 
-        ObjectNode result = ItemFields.withValue(original.deepCopy(), ref("op://Spectral/database/staging/password"), NEW);
+        ObjectNode result =
+                ItemFields.withValue(original.deepCopy(), ref("op://Spectral/database/staging/password"), NEW);
 
         assertEquals(expected(original, 1, NEW), result);
     }
@@ -96,7 +104,8 @@ class ItemFieldsTest {
     void setsOnlyTheFieldInTheReferencedSectionById() {
         ObjectNode original = twoSections();
 
-        ObjectNode result = ItemFields.withValue(original.deepCopy(), ref("op://Spectral/database/S-STG/Password"), NEW);
+        ObjectNode result =
+                ItemFields.withValue(original.deepCopy(), ref("op://Spectral/database/S-STG/Password"), NEW);
 
         assertEquals(expected(original, 1, NEW), result);
     }
@@ -123,7 +132,8 @@ class ItemFieldsTest {
     void addsTheMissingFieldInTheReferencedSectionEvenWhenTheLabelExistsOutsideIt() {
         ObjectNode original = anthropic();
 
-        ObjectNode result = ItemFields.withValue(original.deepCopy(), ref("op://Spectral/anthropic/signing/credential"), NEW);
+        ObjectNode result =
+                ItemFields.withValue(original.deepCopy(), ref("op://Spectral/anthropic/signing/credential"), NEW);
 
         ArrayNode fields = result.withArray("fields");
         assertEquals(5, fields.size());
@@ -147,7 +157,8 @@ class ItemFieldsTest {
         ObjectNode edited = ItemFields.withValue(anthropic(), ref("op://Spectral/anthropic/signing/credential"), NEW);
 
         for (ObjectNode item : List.of(created, edited)) {
-            JsonNode added = item.withArray("fields").get(item.withArray("fields").size() - 1);
+            JsonNode added =
+                    item.withArray("fields").get(item.withArray("fields").size() - 1);
             String sectionId = added.path("section").path("id").asText();
             boolean declared = false;
             for (JsonNode section : item.path("sections")) {

@@ -53,7 +53,8 @@ class OpCliItemTest {
     }
 
     private static ObjectNode stdinJson(Command command) throws Exception {
-        return parse(new String(command.stdin().orElseThrow(() -> new AssertionError("no stdin")), StandardCharsets.UTF_8));
+        return parse(
+                new String(command.stdin().orElseThrow(() -> new AssertionError("no stdin")), StandardCharsets.UTF_8));
     }
 
     private static final OpReference CREDENTIAL = ref("op://Spectral/anthropic/credential");
@@ -73,7 +74,8 @@ class OpCliItemTest {
 
         List<Command> gets = runner.commands("op", "item", "get");
         assertEquals(1, gets.size());
-        assertEquals(List.of("op", "item", "get", "anthropic", "--vault", "Spectral", "--format", "json", "--reveal"),
+        assertEquals(
+                List.of("op", "item", "get", "anthropic", "--vault", "Spectral", "--format", "json", "--reveal"),
                 gets.get(0).argv());
         assertTrue(gets.get(0).stdin().isEmpty(), "no stdin for a read: op could wait on an open pipe");
     }
@@ -90,20 +92,27 @@ class OpCliItemTest {
 
     @Test
     void versionIsEmptyWhenTheVaultHasNoSuchItem() throws Exception {
-        runner.on(List.of("op", "item", "get"),
-                c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the \"Spectral\" vault. "
-                        + "Specify the item with its UUID, name, or domain.\n"));
+        runner.on(
+                List.of("op", "item", "get"),
+                c -> exit(
+                        1,
+                        "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the \"Spectral\" vault. "
+                                + "Specify the item with its UUID, name, or domain.\n"));
 
         assertEquals(Optional.empty(), op.version(WEBHOOK));
     }
 
     @Test
     void versionFailsWhenTheVaultDoesNotExist() {
-        runner.on(List.of("op", "item", "get"),
-                c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"Spectrl\" isn't a vault in this account. "
-                        + "Specify the vault with its ID or name.\n"));
+        runner.on(
+                List.of("op", "item", "get"),
+                c -> exit(
+                        1,
+                        "[ERROR] 2026/11/28 11:00:00 \"Spectrl\" isn't a vault in this account. "
+                                + "Specify the vault with its ID or name.\n"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.version(ref("op://Spectrl/anthropic/credential")));
+        OnePasswordException e =
+                assertThrows(OnePasswordException.class, () -> op.version(ref("op://Spectrl/anthropic/credential")));
 
         assertTrue(e.getMessage().contains("reading item anthropic in vault Spectrl failed"), e.getMessage());
         assertTrue(e.getMessage().contains("isn't a vault"), e.getMessage());
@@ -150,7 +159,8 @@ class OpCliItemTest {
         assertEquals(13, version, "the version op printed after the edit");
         List<Command> edits = runner.commands("op", "item", "edit");
         assertEquals(1, edits.size());
-        assertEquals(List.of("op", "item", "edit", "k2hx7qzt5mvbl3lwfaxk4yqa2e", "--vault", "Spectral", "--format", "json"),
+        assertEquals(
+                List.of("op", "item", "edit", "k2hx7qzt5mvbl3lwfaxk4yqa2e", "--vault", "Spectral", "--format", "json"),
                 edits.get(0).argv());
         ObjectNode expected = parse(ITEM_JSON);
         ((ObjectNode) expected.withArray("fields").get(1)).put("value", "sk-ant-api03-NEW-rotated");
@@ -159,14 +169,18 @@ class OpCliItemTest {
             assertFalse(arg.contains("sk-ant-api03"), arg);
             assertFalse(arg.contains("="), "no assignment statement on argv: " + arg);
         }
-        assertEquals("***", redactor.redact("sk-ant-api03-NEW-rotated"), "the new value is masked from the moment it is sent");
+        assertEquals(
+                "***",
+                redactor.redact("sk-ant-api03-NEW-rotated"),
+                "the new value is masked from the moment it is sent");
     }
 
     @Test
     void writeChecksTheVersionAndWritesNothingWhenTheItemChanged() {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
 
-        ItemChangedException e = assertThrows(ItemChangedException.class,
+        ItemChangedException e = assertThrows(
+                ItemChangedException.class,
                 () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(11L)));
 
         assertEquals(Optional.of(11L), e.expected());
@@ -178,10 +192,14 @@ class OpCliItemTest {
     @Test
     void aFailedEditNamesTheStepAndMasksTheValueOpEchoed() {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
-        runner.on(List.of("op", "item", "edit"), c -> exit(1,
-                "[ERROR] 2026/11/28 11:00:00 validation failed: field value sk-ant-api03-NEW-rotated is too long\n"));
+        runner.on(
+                List.of("op", "item", "edit"),
+                c -> exit(
+                        1,
+                        "[ERROR] 2026/11/28 11:00:00 validation failed: field value sk-ant-api03-NEW-rotated is too long\n"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class,
                 () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(12L)));
 
         assertTrue(e.getMessage().startsWith("write item anthropic in vault Spectral failed: "), e.getMessage());
@@ -195,7 +213,8 @@ class OpCliItemTest {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
         runner.on(List.of("op", "item", "edit"), c -> exit(1, NOT_SIGNED_IN));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class,
                 () -> op.write(CREDENTIAL, secret("sk-ant-api03-NEW-rotated"), Optional.of(12L)));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
@@ -204,8 +223,12 @@ class OpCliItemTest {
     // ---- write: a new item ------------------------------------------------------------------
 
     private void noSuchItem() {
-        runner.on(List.of("op", "item", "get"), c -> exit(1, "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the "
-                + "\"Spectral\" vault. Specify the item with its UUID, name, or domain.\n"));
+        runner.on(
+                List.of("op", "item", "get"),
+                c -> exit(
+                        1,
+                        "[ERROR] 2026/11/28 11:00:00 \"webhook\" isn't an item in the "
+                                + "\"Spectral\" vault. Specify the item with its UUID, name, or domain.\n"));
     }
 
     @Test
@@ -217,12 +240,17 @@ class OpCliItemTest {
 
         List<Command> creates = runner.commands("op", "item", "create");
         assertEquals(1, creates.size());
-        assertEquals(List.of("op", "item", "create", "--vault", "Spectral", "--format", "json", "-"), creates.get(0).argv());
+        assertEquals(
+                List.of("op", "item", "create", "--vault", "Spectral", "--format", "json", "-"),
+                creates.get(0).argv());
         ObjectNode sent = stdinJson(creates.get(0));
         assertEquals("webhook", sent.path("title").asText());
         assertEquals("CONCEALED", sent.path("fields").get(0).path("type").asText());
-        assertEquals("whsec-NEW-created-9x", sent.path("fields").get(0).path("value").asText());
-        assertEquals("signing", sent.path("fields").get(0).path("section").path("label").asText());
+        assertEquals(
+                "whsec-NEW-created-9x", sent.path("fields").get(0).path("value").asText());
+        assertEquals(
+                "signing",
+                sent.path("fields").get(0).path("section").path("label").asText());
         for (String arg : creates.get(0).argv()) {
             assertFalse(arg.contains("whsec"), arg);
         }
@@ -233,7 +261,9 @@ class OpCliItemTest {
     void writeDoesNotCreateAnItemThatAppearedMeanwhile() {
         runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
 
-        assertThrows(ItemChangedException.class, () -> op.write(CREDENTIAL, secret("whsec-NEW-created-9x"), Optional.empty()));
+        assertThrows(
+                ItemChangedException.class,
+                () -> op.write(CREDENTIAL, secret("whsec-NEW-created-9x"), Optional.empty()));
         assertEquals(List.of(), runner.commands("op", "item", "create"));
     }
 
@@ -242,8 +272,8 @@ class OpCliItemTest {
         noSuchItem();
         runner.on(List.of("op", "item", "create"), c -> exit(1, "[ERROR] 2026/11/28 11:00:00 permission denied\n"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().startsWith("create item webhook in vault Spectral failed: "), e.getMessage());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
@@ -254,8 +284,8 @@ class OpCliItemTest {
         noSuchItem();
         runner.on(List.of("op", "item", "create"), c -> exit(1, NOT_SIGNED_IN));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
         assertTrue(e.getMessage().contains("OP_SERVICE_ACCOUNT_TOKEN"), e.getMessage());
@@ -266,8 +296,8 @@ class OpCliItemTest {
         ScriptedRunner oldOp = new ScriptedRunner().on(List.of("op", "--version"), c -> ok("2.22.0\n"));
         OpCli old = new OpCli(oldOp, "op", Duration.ofSeconds(30), redactor);
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> old.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> old.write(WEBHOOK, secret("whsec-NEW-created-9x"), Optional.empty()));
 
         assertTrue(e.getMessage().contains("2.23.0"), e.getMessage());
         assertEquals(List.of(), oldOp.commands("op", "item"));

@@ -42,7 +42,8 @@ class OpCliTest {
     private static final Map<String, String> VAULT = Map.of(
             "op://spectral/anthropic/credential", "sk-ant-api03-fake-credential",
             "op://spectral/cloudflare/api-token", "cf-$HOME-${PATH}-$(id)-token",
-            "op://spectral/pem/private-key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\n",
+            "op://spectral/pem/private-key",
+                    "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\n",
             "op://spectral/db/dsn", "postgres://app:pa=ss@db:5432/app?sslmode==require",
             "op://spectral/jwk/json", "{\"kty\":\"EC\",\"d\":\"say \\\"hi\\\" and 'bye'\"}",
             "op://spectral/template/text", "{{ op://Spectral/other/field }}\n\n",
@@ -55,6 +56,7 @@ class OpCliTest {
 
     /** Each env file as the fake op read it, while op was running. */
     private final List<String> envFiles = new ArrayList<>();
+
     private final List<Path> envFilePaths = new ArrayList<>();
 
     private static OpReference ref(String text) {
@@ -124,8 +126,8 @@ class OpCliTest {
     void refusesAnOpOlderThan2230NamingBothVersions() {
         opVersion("2.22.1\n");
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
 
         assertTrue(e.getMessage().contains("2.22.1"), e.getMessage());
         assertTrue(e.getMessage().contains("2.23.0"), e.getMessage());
@@ -137,15 +139,17 @@ class OpCliTest {
         opVersion("2.23.0\n");
         runner.on(List.of("op", "run"), this::fakeOpRun);
 
-        assertEquals(1, op.resolve(List.of(ref("op://Spectral/anthropic/credential"))).size());
+        assertEquals(
+                1,
+                op.resolve(List.of(ref("op://Spectral/anthropic/credential"))).size());
     }
 
     @Test
     void reportsAnUnreadableVersion() {
         opVersion("op: command mangled\n");
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
 
         assertTrue(e.getMessage().contains("op: command mangled"), e.getMessage());
     }
@@ -170,12 +174,20 @@ class OpCliTest {
         List<Command> runs = runner.commands("op", "run");
         assertEquals(1, runs.size());
         String envFile = envFilePaths.get(0).toString();
-        assertEquals(List.of("op", "run", "--no-masking", "--env-file", envFile, "--", "env", "-0"), runs.get(0).argv());
+        assertEquals(
+                List.of("op", "run", "--no-masking", "--env-file", envFile, "--", "env", "-0"),
+                runs.get(0).argv());
         assertTrue(runs.get(0).stdin().isEmpty(), "op run gets a closed stdin");
 
-        List<String> distinct = List.of("op://Spectral/anthropic/credential", "op://Spectral/cloudflare/api-token",
-                "op://Spectral/pem/private-key", "op://Spectral/db/dsn", "op://Spectral/jwk/json", "op://Spectral/template/text",
-                "op://Spectral/unicode/text", "op://Spectral/crlf/text");
+        List<String> distinct = List.of(
+                "op://Spectral/anthropic/credential",
+                "op://Spectral/cloudflare/api-token",
+                "op://Spectral/pem/private-key",
+                "op://Spectral/db/dsn",
+                "op://Spectral/jwk/json",
+                "op://Spectral/template/text",
+                "op://Spectral/unicode/text",
+                "op://Spectral/crlf/text");
         assertEquals(distinct, referencesIn(envFiles.get(0)));
         for (String value : VAULT.values()) {
             assertFalse(envFiles.get(0).contains(value.strip()), "the env file holds a value");
@@ -204,7 +216,8 @@ class OpCliTest {
         assertEquals(1, runner.commands("op", "run").size());
         assertEquals(n, values.size());
         assertEquals(n, referencesIn(envFiles.get(0)).size());
-        assertEquals("value-of-op://Spectral/item-" + (n - 1) + "/field",
+        assertEquals(
+                "value-of-op://Spectral/item-" + (n - 1) + "/field",
                 values.get(ref("op://spectral/item-" + (n - 1) + "/field")).reveal());
     }
 
@@ -222,15 +235,17 @@ class OpCliTest {
 
         assertEquals("key ***", redactor.redact("key sk-ant-api03-fake-credential"));
         assertEquals("pem line ***", redactor.redact("pem line MIIEvQIBADANBgkqhkiG9w0B"));
-        assertEquals("not a value: ops_eyJfakeServiceAccountToken", redactor.redact("not a value: ops_eyJfakeServiceAccountToken"));
+        assertEquals(
+                "not a value: ops_eyJfakeServiceAccountToken",
+                redactor.redact("not a value: ops_eyJfakeServiceAccountToken"));
     }
 
     @Test
     void explainsANotSignedInOp() {
         opRunFails("[ERROR] 2026/11/28 11:00:00 account is not signed in\n");
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
 
         assertTrue(e.getMessage().contains("op signin"), e.getMessage());
         assertTrue(e.getMessage().contains("OP_SERVICE_ACCOUNT_TOKEN"), e.getMessage());
@@ -241,22 +256,28 @@ class OpCliTest {
     void namesTheReferenceOfAMissingItem() {
         opRunFails("[ERROR] 2026/11/28 11:00:00 \"nope\" isn't an item in the \"Spectral\" vault\n");
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"), ref("op://Spectral/nope/password"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class,
+                () -> op.resolve(
+                        List.of(ref("op://Spectral/anthropic/credential"), ref("op://Spectral/nope/password"))));
 
         assertTrue(e.getMessage().contains("op://Spectral/nope/password"), e.getMessage());
         assertFalse(e.getMessage().contains("anthropic"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "[ERROR] 2026/11/28 11:00:00 could not find field missing on item cloudflare in vault Spectral\n",
-            "[ERROR] 2026/11/28 11:00:00 could not find field or file missing on item cloudflare in vault Spectral\n"})
+    @ValueSource(
+            strings = {
+                "[ERROR] 2026/11/28 11:00:00 could not find field missing on item cloudflare in vault Spectral\n",
+                "[ERROR] 2026/11/28 11:00:00 could not find field or file missing on item cloudflare in vault Spectral\n"
+            })
     void namesTheReferenceOfAMissingField(String stderr) {
         opRunFails(stderr);
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.resolve(List.of(
-                ref("op://Spectral/cloudflare/api-token"), ref("op://Spectral/cloudflare/missing"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class,
+                () -> op.resolve(
+                        List.of(ref("op://Spectral/cloudflare/api-token"), ref("op://Spectral/cloudflare/missing"))));
 
         assertTrue(e.getMessage().contains("op://Spectral/cloudflare/missing"), e.getMessage());
         assertFalse(e.getMessage().contains("api-token"), e.getMessage());
@@ -266,8 +287,8 @@ class OpCliTest {
     void passesAnUnknownErrorOn() {
         opRunFails("[ERROR] 2026/11/28 11:00:00 something unexpected: code 42\n");
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
 
         assertTrue(e.getMessage().contains("something unexpected: code 42"), e.getMessage());
     }
@@ -277,8 +298,9 @@ class OpCliTest {
         opVersion("2.30.3\n");
         runner.on(List.of("op", "run"), c -> ok("PATH=/bin\0SPECTRAL_REF_0=sk-ant-api03-fake-credential\0"));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class, () -> op.resolve(List.of(
-                ref("op://Spectral/anthropic/credential"), ref("op://Spectral/db/dsn"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class,
+                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"), ref("op://Spectral/db/dsn"))));
 
         assertTrue(e.getMessage().contains("op://Spectral/db/dsn"), e.getMessage());
         assertFalse(e.getMessage().contains("sk-ant-api03-fake-credential"), e.getMessage());
@@ -292,8 +314,8 @@ class OpCliTest {
             throw new CommandException(c.step() + ": op did not finish within 120 s and was killed");
         });
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
+        OnePasswordException e = assertThrows(
+                OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/anthropic/credential"))));
 
         assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
         assertFalse(Files.exists(envFilePaths.get(0)));
@@ -306,13 +328,17 @@ class OpCliTest {
             if (runner.commands("op", "run").size() == 1) {
                 return fakeOpRun(c);
             }
-            return exit(1, "[ERROR] 2026/11/28 11:00:00 odd: sk-ant-api03-fake-credential and line one and cf-$HOME-${PATH}-$(id)-token\n");
+            return exit(
+                    1,
+                    "[ERROR] 2026/11/28 11:00:00 odd: sk-ant-api03-fake-credential and line one and cf-$HOME-${PATH}-$(id)-token\n");
         });
-        Map<OpReference, SecretValue> values = op.resolve(List.of(ref("op://Spectral/anthropic/credential"),
-                ref("op://Spectral/crlf/text"), ref("op://Spectral/cloudflare/api-token")));
+        Map<OpReference, SecretValue> values = op.resolve(List.of(
+                ref("op://Spectral/anthropic/credential"),
+                ref("op://Spectral/crlf/text"),
+                ref("op://Spectral/cloudflare/api-token")));
 
-        OnePasswordException e = assertThrows(OnePasswordException.class,
-                () -> op.resolve(List.of(ref("op://Spectral/db/dsn"))));
+        OnePasswordException e =
+                assertThrows(OnePasswordException.class, () -> op.resolve(List.of(ref("op://Spectral/db/dsn"))));
 
         for (SecretValue value : values.values()) {
             for (String line : value.reveal().split("\r?\n")) {

@@ -36,22 +36,26 @@ class ChildEnvironmentTest {
 
     @Test
     void dropsGhDebugWhateverItsCase() {
-        assertEquals(Map.of("GH_HOST", "github.com"),
+        assertEquals(
+                Map.of("GH_HOST", "github.com"),
                 ChildEnvironment.from(Map.of("gh_debug", "api", "GH_DEBUG", "1", "GH_HOST", "github.com")));
     }
 
     @Test
     void doesNotKeepNamesThatOnlyLookLikeAKeptPrefix() {
-        assertEquals(Map.of(), ChildEnvironment.from(Map.of(
-                "OPENAI_API_KEY", "sk-proj-fake",
-                "GHOST_TOKEN", "x",
-                "LCX", "y",
-                "PATHS", "z")));
+        assertEquals(
+                Map.of(),
+                ChildEnvironment.from(Map.of(
+                        "OPENAI_API_KEY", "sk-proj-fake",
+                        "GHOST_TOKEN", "x",
+                        "LCX", "y",
+                        "PATHS", "z")));
     }
 
     @Test
     void keepsValuesUnchanged() {
-        Map<String, String> parent = Map.of("OP_CONNECT_TOKEN", " spaces = and \"quotes\" ", "no_proxy", "localhost,.internal");
+        Map<String, String> parent =
+                Map.of("OP_CONNECT_TOKEN", " spaces = and \"quotes\" ", "no_proxy", "localhost,.internal");
 
         assertEquals(parent, ChildEnvironment.from(parent));
     }

@@ -51,7 +51,8 @@ class ProcessRunnerTest {
         }
         System.arraycopy(randomBytes(4096, 1), 0, payload, 256, 4096);
 
-        CommandResult result = runner().run(Command.of("echo stdin", TIMEOUT, List.of("cat")).withStdin(payload));
+        CommandResult result =
+                runner().run(Command.of("echo stdin", TIMEOUT, List.of("cat")).withStdin(payload));
 
         assertEquals(0, result.exitCode());
         assertArrayEquals(payload, result.stdout());
@@ -62,8 +63,11 @@ class ProcessRunnerTest {
         byte[] payload = randomBytes(1 << 20, 2);
         // The child fills stderr before it reads stdin: a runner that writes stdin before draining
         // stderr would deadlock (and be killed at the timeout).
-        Command command = Command.of("chatty child", TIMEOUT,
-                List.of("/bin/sh", "-c", "head -c 1048576 /dev/zero >&2; cat; head -c 1048576 /dev/zero >&2")).withStdin(payload);
+        Command command = Command.of(
+                        "chatty child",
+                        TIMEOUT,
+                        List.of("/bin/sh", "-c", "head -c 1048576 /dev/zero >&2; cat; head -c 1048576 /dev/zero >&2"))
+                .withStdin(payload);
 
         CommandResult result = runner().run(command);
 
@@ -82,8 +86,8 @@ class ProcessRunnerTest {
 
     @Test
     void returnsTheExitCodeAndBothOutputs() throws Exception {
-        CommandResult result = runner().run(Command.of("fail", TIMEOUT,
-                List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 7")));
+        CommandResult result =
+                runner().run(Command.of("fail", TIMEOUT, List.of("/bin/sh", "-c", "echo out; echo err >&2; exit 7")));
 
         assertEquals(7, result.exitCode());
         assertFalse(result.succeeded());
@@ -129,19 +133,25 @@ class ProcessRunnerTest {
     @Test
     void theChildKilledAtItsTimeoutIsNoLongerRunning() throws Exception {
         Path pidFile = dir.resolve("pid");
-        Command command = Command.of("wait for the slow tool", Duration.ofSeconds(1),
+        Command command = Command.of(
+                "wait for the slow tool",
+                Duration.ofSeconds(1),
                 List.of("/bin/sh", "-c", "echo $$ > \"$1\"; exec sleep 30", "sh", pidFile.toString()));
 
         assertThrows(CommandException.class, () -> runner().run(command));
 
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the child " + pid + " is still alive");
+        assertFalse(
+                ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                "the child " + pid + " is still alive");
     }
 
     @Test
     void theTimeoutAlsoBoundsAChildWhoseBackgroundProcessKeepsItsOutputOpen() throws Exception {
         Path pidFile = dir.resolve("background.pid");
-        Command command = Command.of("tool that leaves a helper behind", Duration.ofSeconds(1),
+        Command command = Command.of(
+                "tool that leaves a helper behind",
+                Duration.ofSeconds(1),
                 List.of("/bin/sh", "-c", "sleep 20 & echo $! > \"$1\"; echo started", "sh", pidFile.toString()));
         try {
             // The child exits at once, but its background helper holds stdout open for 20 s. run()
@@ -155,14 +165,16 @@ class ProcessRunnerTest {
             });
         } finally {
             if (Files.exists(pidFile)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroy);
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                        .ifPresent(ProcessHandle::destroy);
             }
         }
     }
 
     @Test
     void aMissingExecutableIsACommandExceptionNamingIt() {
-        Command command = Command.of("run the missing tool", TIMEOUT, List.of("/nonexistent/spectral-no-such-tool", "--version"));
+        Command command =
+                Command.of("run the missing tool", TIMEOUT, List.of("/nonexistent/spectral-no-such-tool", "--version"));
 
         CommandException e = assertThrows(CommandException.class, () -> runner().run(command));
 
@@ -174,7 +186,8 @@ class ProcessRunnerTest {
     void logsArgvAndExitCodeAtDebugButNeverStdinOrOutput() throws Exception {
         String stdin = "stdin-only-secret-4711";
 
-        runner().run(new Command("echo a value", List.of("cat", "-u"), Optional.of(stdin.getBytes(StandardCharsets.UTF_8)), TIMEOUT));
+        runner().run(new Command(
+                "echo a value", List.of("cat", "-u"), Optional.of(stdin.getBytes(StandardCharsets.UTF_8)), TIMEOUT));
 
         List<String> debug = log.lines("DEBUG");
         assertEquals(1, debug.size(), log.all());

@@ -77,9 +77,13 @@ class BoundedOutputTest {
         int count = 0;
         while (names.find()) {
             count++;
-            out.append("\t* failed to set secret \"").append(names.group(1)).append("\": HTTP 502: Server Error: "
-                    + "upstream connect error or disconnect/reset before headers. reset reason: connection termination "
-                    + "(https://api.github.com/repositories/1/environments/production/secrets/").append(names.group(1)).append(")\n");
+            out.append("\t* failed to set secret \"")
+                    .append(names.group(1))
+                    .append("\": HTTP 502: Server Error: "
+                            + "upstream connect error or disconnect/reset before headers. reset reason: connection termination "
+                            + "(https://api.github.com/repositories/1/environments/production/secrets/")
+                    .append(names.group(1))
+                    .append(")\n");
         }
         return count + " errors occurred:\n" + out + "\n\n";
     }
@@ -89,31 +93,55 @@ class BoundedOutputTest {
         FakeOnePassword onePassword = new FakeOnePassword(redactor);
         for (String env : ENVIRONMENTS) {
             for (int i = 0; i < KEYS; i += 2) {
-                onePassword.put(String.format("op://Spectral/item-%s-%03d/credential", env, i), "token-" + env + "-" + i + "-abcdefgh");
+                onePassword.put(
+                        String.format("op://Spectral/item-%s-%03d/credential", env, i),
+                        "token-" + env + "-" + i + "-abcdefgh");
             }
         }
         runner.on(List.of("gh", "api", "--include", "--method", "GET"), c -> ok("HTTP/2.0 200 OK\r\n\r\n{}"));
-        runner.on(List.of("gh", "api", "--paginate"), c -> ok(c.argv().get(3).contains("/secrets") ? "{\"secrets\":[]}" : "{\"variables\":[]}"));
+        runner.on(
+                List.of("gh", "api", "--paginate"),
+                c -> ok(c.argv().get(3).contains("/secrets") ? "{\"secrets\":[]}" : "{\"variables\":[]}"));
         runner.on(List.of("gh", "secret", "set"), c -> exit(1, aggregated(c)));
-        runner.on(List.of("gh", "api", "--include", "--method", "POST"), c -> exit(1, "gh: Server Error: upstream connect error or "
-                + "disconnect/reset before headers. reset reason: connection termination ".repeat(20) + "(HTTP 502)\n"));
-        GhCli gh = new GhCli(runner, "gh", Optional.of("acme/app"), Duration.ofSeconds(30), redactor,
-                RequestBudget.of(GitHubLimits.defaults()), log);
-        ProvisionRequest request = new ProvisionRequest(String.join(",", ENVIRONMENTS), Set.of("dev"), Path.of(".env"), Set.of());
+        runner.on(
+                List.of("gh", "api", "--include", "--method", "POST"),
+                c -> exit(
+                        1,
+                        "gh: Server Error: upstream connect error or "
+                                + "disconnect/reset before headers. reset reason: connection termination ".repeat(20)
+                                + "(HTTP 502)\n"));
+        GhCli gh = new GhCli(
+                runner,
+                "gh",
+                Optional.of("acme/app"),
+                Duration.ofSeconds(30),
+                redactor,
+                RequestBudget.of(GitHubLimits.defaults()),
+                log);
+        ProvisionRequest request =
+                new ProvisionRequest(String.join(",", ENVIRONMENTS), Set.of("dev"), Path.of(".env"), Set.of());
 
-        ProvisionOutcome outcome = new Provisioner(onePassword, gh, new DotEnvWriter(runner), pool, log).provision(config(), request);
+        ProvisionOutcome outcome =
+                new Provisioner(onePassword, gh, new DotEnvWriter(runner), pool, log).provision(config(), request);
 
         assertEquals(3 * KEYS, outcome.failures().size());
         for (ChangeResult failure : outcome.failures()) {
-            List<String> lines = log.lines("ERROR").stream().filter(l -> l.startsWith("failed: " + failure.change().label() + ": ")).toList();
+            List<String> lines = log.lines("ERROR").stream()
+                    .filter(l -> l.startsWith("failed: " + failure.change().label() + ": "))
+                    .toList();
             assertEquals(1, lines.size(), failure.change().label());
-            assertTrue(failure.error().orElseThrow().length() <= Brief.REASON, failure.error().orElseThrow());
+            assertTrue(
+                    failure.error().orElseThrow().length() <= Brief.REASON,
+                    failure.error().orElseThrow());
         }
         int logBytes = log.all().getBytes(StandardCharsets.UTF_8).length;
         assertTrue(logBytes <= LIMIT, "the log holds " + logBytes + " bytes");
-        long ghWarnings = log.lines("WARN").stream().filter(l -> l.contains("gh failed")).count();
+        long ghWarnings =
+                log.lines("WARN").stream().filter(l -> l.contains("gh failed")).count();
         assertEquals(runner.commands("gh", "secret", "set").size(), ghWarnings, "gh's output once per bulk call");
-        assertTrue(log.lines("INFO").stream().anyMatch(l -> l.matches("production +0 +100 +0")), log.lines("INFO").toString());
+        assertTrue(
+                log.lines("INFO").stream().anyMatch(l -> l.matches("production +0 +100 +0")),
+                log.lines("INFO").toString());
 
         ProvisionReport report = ProvisionReport.of(outcome);
         Path jsonFile = dir.resolve("provision-report.json");

@@ -29,8 +29,10 @@ class DotEnvFormatTest {
 
         String rendered = DotEnvFormat.render("dev", "Written by a test.\nNever commit.", values);
 
-        assertEquals("# Written by a test.\n# Never commit.\nZ_FIRST='plain'\nA_SECOND='two words'\n"
-                + "WINDOWS='C:\\Users\\x'\nAPOSTROPHE=\"it's\"\nUNC=\\\\server\\share\n", rendered);
+        assertEquals(
+                "# Written by a test.\n# Never commit.\nZ_FIRST='plain'\nA_SECOND='two words'\n"
+                        + "WINDOWS='C:\\Users\\x'\nAPOSTROPHE=\"it's\"\nUNC=\\\\server\\share\n",
+                rendered);
     }
 
     @Test
@@ -87,21 +89,28 @@ class DotEnvFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "a\rb", "a\r\nb", "ends with a carriage return\r",
-        "a\0b",
-        "${HOME}", "prefix ${X} suffix", "${}", "${X:-default}", "$${X}",
-        "it's \"both\"\non two lines",
-        "it's\nC:\\\\share",
-        "it's\nends with a backslash\\",
-        "it's \"quoted\" # and a hash",
-        " it's \"padded\" ",
-        "'it \"starts\" with a quote",
-        "`it's \"wrapped\"`",
-        "`it's \"x\"",
-        "\"it's\" a\\tb",
-        "it's \"x\"\u00a0",
-    })
+    @ValueSource(
+            strings = {
+                "a\rb",
+                "a\r\nb",
+                "ends with a carriage return\r",
+                "a\0b",
+                "${HOME}",
+                "prefix ${X} suffix",
+                "${}",
+                "${X:-default}",
+                "$${X}",
+                "it's \"both\"\non two lines",
+                "it's\nC:\\\\share",
+                "it's\nends with a backslash\\",
+                "it's \"quoted\" # and a hash",
+                " it's \"padded\" ",
+                "'it \"starts\" with a quote",
+                "`it's \"wrapped\"`",
+                "`it's \"x\"",
+                "\"it's\" a\\tb",
+                "it's \"x\"\u00a0",
+            })
     void refusesAValueNoFormCarries(String value) {
         assertEquals(Optional.empty(), DotEnvFormat.form(value));
     }
@@ -115,18 +124,22 @@ class DotEnvFormatTest {
         values.put("QUOTES_KEY", "it's \"secret-4711\"\nsecond line");
         values.put("NUL_KEY", "a\0secret-4711");
 
-        DotEnvFormat.UnwritableValueException e = assertThrows(DotEnvFormat.UnwritableValueException.class,
-                () -> DotEnvFormat.render("dev", "h", values));
+        DotEnvFormat.UnwritableValueException e = assertThrows(
+                DotEnvFormat.UnwritableValueException.class, () -> DotEnvFormat.render("dev", "h", values));
 
         String message = e.getMessage();
-        assertTrue(message.startsWith("4 value(s) of environment 'dev' cannot be written to the .env so that "
-                + "dotenv (Node), Node's --env-file and python-dotenv all read them back unchanged; nothing was written."),
+        assertTrue(
+                message.startsWith(
+                        "4 value(s) of environment 'dev' cannot be written to the .env so that "
+                                + "dotenv (Node), Node's --env-file and python-dotenv all read them back unchanged; nothing was written."),
                 message);
         assertTrue(message.contains("CR_KEY: it holds a carriage return (\\r)"), message);
         assertTrue(message.contains("VAR_KEY: it holds ${...}, which python-dotenv replaces"), message);
-        assertTrue(message.contains("QUOTES_KEY: in single quotes, its ' ends the value for Node's --env-file and "
-                + "python-dotenv; in double quotes, its \" ends the value for Node's --env-file and python-dotenv; "
-                + "unquoted, a line break ends it in every loader."), message);
+        assertTrue(
+                message.contains("QUOTES_KEY: in single quotes, its ' ends the value for Node's --env-file and "
+                        + "python-dotenv; in double quotes, its \" ends the value for Node's --env-file and python-dotenv; "
+                        + "unquoted, a line break ends it in every loader."),
+                message);
         assertTrue(message.contains("NUL_KEY: it holds a NUL character"), message);
         assertTrue(message.contains("Keep such keys out of environment 'dev'"), message);
         assertTrue(message.contains("publish 'dev' to GitHub instead of a .env"), message);
@@ -135,16 +148,17 @@ class DotEnvFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "it's \"x\"\nC:\\\\share-4711",
-        "it's\n\\n-4711",
-        "it's\nends-4711\\",
-        "it's \"x\" #4711",
-        "it's \"x\" 4711 ",
-        "'it \"4711\"",
-        "\"it's\" 4711\\t",
-        "`it's \"4711\"`",
-    })
+    @ValueSource(
+            strings = {
+                "it's \"x\"\nC:\\\\share-4711",
+                "it's\n\\n-4711",
+                "it's\nends-4711\\",
+                "it's \"x\" #4711",
+                "it's \"x\" 4711 ",
+                "'it \"4711\"",
+                "\"it's\" 4711\\t",
+                "`it's \"4711\"`",
+            })
     void explainsForEachFormWhichLoaderWouldMisreadIt(String value) {
         String reason = DotEnvFormat.refusal(value);
 

@@ -111,7 +111,9 @@ class DotEnvLoadersTest {
         c.put("APOSTROPHE_DOLLAR", "it's $HOME");
         c.put("JSON_ONE_LINE", "{\"kty\":\"EC\",\"crv\":\"P-256\"}");
         c.put("JSON_MULTILINE", "{\n  \"a\": \"b\",\n  \"c\": 1\n}");
-        c.put("PEM", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n+/=abc\n-----END PRIVATE KEY-----\n");
+        c.put(
+                "PEM",
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n+/=abc\n-----END PRIVATE KEY-----\n");
         c.put("TRAILING_NEWLINE", "x\n");
         c.put("TRAILING_NEWLINES", "x\n\n");
         c.put("LEADING_NEWLINE", "\nx");
@@ -163,8 +165,32 @@ class DotEnvLoadersTest {
 
     /** With -Dspectral.dotenvFuzz=N, N more values drawn (seed 1) from the characters the rules are about. */
     private static Map<String, String> fuzz(int count) {
-        String[] pieces = {"a", "b", " ", "\t", "\n", "'", "\"", "`", "\\", "#", "$", "{", "}", ":", "-", "=", "\u00a0", "é",
-            "\uD83D\uDD11", "\u2028", "\u0085", "\u001f", "n", "r"};
+        String[] pieces = {
+            "a",
+            "b",
+            " ",
+            "\t",
+            "\n",
+            "'",
+            "\"",
+            "`",
+            "\\",
+            "#",
+            "$",
+            "{",
+            "}",
+            ":",
+            "-",
+            "=",
+            "\u00a0",
+            "é",
+            "\uD83D\uDD11",
+            "\u2028",
+            "\u0085",
+            "\u001f",
+            "n",
+            "r"
+        };
         java.util.Random random = new java.util.Random(1);
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -180,7 +206,8 @@ class DotEnvLoadersTest {
     @BeforeAll
     static void findLoaders() throws Exception {
         missing = findMissing();
-        missing.ifPresent(what -> System.err.println("SKIPPED: DotEnvLoadersTest needs " + what + ". Install: " + INSTALL));
+        missing.ifPresent(
+                what -> System.err.println("SKIPPED: DotEnvLoadersTest needs " + what + ". Install: " + INSTALL));
     }
 
     /** Skips each test, visibly, when a loader is missing; fails instead on CI, which must have them all. */
@@ -196,20 +223,25 @@ class DotEnvLoadersTest {
     }
 
     private static Optional<String> findMissing() throws Exception {
-        tools = Path.of(System.getProperty("spectral.dotenvLoaders", "src/test/dotenv-loaders")).toAbsolutePath();
+        tools = Path.of(System.getProperty("spectral.dotenvLoaders", "src/test/dotenv-loaders"))
+                .toAbsolutePath();
         Optional<Path> nodeOnPath = onPath("node");
         if (nodeOnPath.isEmpty()) {
             return Optional.of("node (Node.js 20.6 or later) on the PATH");
         }
         node = nodeOnPath.get();
         nodeVersion = run(List.of(node.toString(), "--version")).strip();
-        int[] version = java.util.Arrays.stream(nodeVersion.replaceFirst("^v", "").split("\\.")).limit(2)
-                .mapToInt(Integer::parseInt).toArray();
+        int[] version = java.util.Arrays.stream(
+                        nodeVersion.replaceFirst("^v", "").split("\\."))
+                .limit(2)
+                .mapToInt(Integer::parseInt)
+                .toArray();
         if (version[0] < 20 || version[0] == 20 && version[1] < 6) {
             return Optional.of("Node.js 20.6 or later for --env-file (found " + nodeVersion + ")");
         }
         for (String module : List.of("dotenv", "dotenv-16")) {
-            if (!Files.isRegularFile(tools.resolve("node_modules").resolve(module).resolve("package.json"))) {
+            if (!Files.isRegularFile(
+                    tools.resolve("node_modules").resolve(module).resolve("package.json"))) {
                 return Optional.of("the npm package " + module + " in " + tools.resolve("node_modules"));
             }
         }
@@ -242,7 +274,9 @@ class DotEnvLoadersTest {
         Path inOrder = write("in-order", accepted);
         Path inReverse = write("reversed", reversed);
         for (Form form : Form.values()) {
-            assertTrue(accepted.values().stream().anyMatch(v -> DotEnvFormat.form(v).orElseThrow() == form),
+            assertTrue(
+                    accepted.values().stream()
+                            .anyMatch(v -> DotEnvFormat.form(v).orElseThrow() == form),
                     "the corpus writes no value " + form);
         }
 
@@ -254,11 +288,13 @@ class DotEnvLoadersTest {
                 String key = expected.getKey();
                 String want = HEX.formatHex(expected.getValue().getBytes(StandardCharsets.UTF_8));
                 if (!want.equals(got.get(key))) {
-                    problems.add(loader + " read " + key + " (" + DotEnvFormat.form(expected.getValue()).orElseThrow()
-                            + ") from " + file.getFileName() + " as " + shown(got.get(key)) + ", not " + shown(want));
+                    problems.add(loader + " read " + key + " ("
+                            + DotEnvFormat.form(expected.getValue()).orElseThrow() + ") from " + file.getFileName()
+                            + " as " + shown(got.get(key)) + ", not " + shown(want));
                 }
             }
-            got.keySet().stream().filter(k -> k.startsWith("K_") && !accepted.containsKey(k))
+            got.keySet().stream()
+                    .filter(k -> k.startsWith("K_") && !accepted.containsKey(k))
                     .forEach(k -> problems.add(loader + " read a key that was not written: " + k));
         }));
         System.err.println("DotEnvLoadersTest: " + accepted.size() + " values written, read back by " + read.keySet());
@@ -273,8 +309,17 @@ class DotEnvLoadersTest {
                 refused.put(name, value);
             }
         });
-        Map<String, String> after = Map.of("K_BEFORE", "b", "K_AFTER_SINGLE", "a", "K_AFTER_DOUBLE", "a", "K_AFTER_UNQUOTED", "a",
-                "K_AFTER_BACKTICK", "`");
+        Map<String, String> after = Map.of(
+                "K_BEFORE",
+                "b",
+                "K_AFTER_SINGLE",
+                "a",
+                "K_AFTER_DOUBLE",
+                "a",
+                "K_AFTER_UNQUOTED",
+                "a",
+                "K_AFTER_BACKTICK",
+                "`");
         List<Path> files = new ArrayList<>();
         Map<Path, String> description = new LinkedHashMap<>();
         Map<Path, Map<String, String>> expected = new LinkedHashMap<>();
@@ -283,12 +328,21 @@ class DotEnvLoadersTest {
             for (Form form : Form.values()) {
                 lines.put(form.name(), form.line("K_VALUE", entry.getValue()));
             }
-            lines.put("DOUBLE_QUOTED_ESCAPED", "K_VALUE=\"" + entry.getValue().replace("\\", "\\\\").replace("\"", "\\\"")
-                    .replace("\n", "\\n").replace("\r", "\\r") + "\"");
+            lines.put(
+                    "DOUBLE_QUOTED_ESCAPED",
+                    "K_VALUE=\""
+                            + entry.getValue()
+                                    .replace("\\", "\\\\")
+                                    .replace("\"", "\\\"")
+                                    .replace("\n", "\\n")
+                                    .replace("\r", "\\r")
+                            + "\"");
             for (Map.Entry<String, String> line : lines.entrySet()) {
                 Path file = dir.resolve(entry.getKey() + "-" + line.getKey() + ".env");
-                Files.writeString(file, "# h\nK_BEFORE='b'\n" + line.getValue()
-                        + "\nK_AFTER_SINGLE='a'\nK_AFTER_DOUBLE=\"a\"\nK_AFTER_UNQUOTED=a\nK_AFTER_BACKTICK='`'\n# a comment\n",
+                Files.writeString(
+                        file,
+                        "# h\nK_BEFORE='b'\n" + line.getValue()
+                                + "\nK_AFTER_SINGLE='a'\nK_AFTER_DOUBLE=\"a\"\nK_AFTER_UNQUOTED=a\nK_AFTER_BACKTICK='`'\n# a comment\n",
                         StandardCharsets.UTF_8);
                 files.add(file);
                 description.put(file, entry.getKey() + " " + line.getKey());
@@ -302,8 +356,10 @@ class DotEnvLoadersTest {
 
         List<String> readByAll = new ArrayList<>();
         for (Path file : files) {
-            boolean misread = read.values().stream().anyMatch(byFile -> expected.get(file).entrySet().stream().anyMatch(
-                    e -> !HEX.formatHex(e.getValue().getBytes(StandardCharsets.UTF_8)).equals(byFile.get(file).get(e.getKey()))));
+            boolean misread = read.values().stream()
+                    .anyMatch(byFile -> expected.get(file).entrySet().stream()
+                            .anyMatch(e -> !HEX.formatHex(e.getValue().getBytes(StandardCharsets.UTF_8))
+                                    .equals(byFile.get(file).get(e.getKey()))));
             if (!misread) {
                 readByAll.add(description.get(file));
             }
@@ -318,7 +374,8 @@ class DotEnvLoadersTest {
     /** Loader name, then file, then key to the hex of the value's UTF-8 bytes (an "error" key when it failed). */
     private Map<String, Map<Path, Map<String, String>>> readWithEveryLoader(List<Path> files) throws Exception {
         Map<String, Map<Path, Map<String, String>>> read = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of(node.toString(), tools.resolve("read-dotenv.cjs").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(node.toString(), tools.resolve("read-dotenv.cjs").toString()));
         files.forEach(f -> command.add(f.toString()));
         JsonNode npm = JSON.readTree(run(command)).get("loaders");
         npm.fieldNames().forEachRemaining(loader -> read.put("npm " + loader, byFile(npm.get(loader), files)));
@@ -326,16 +383,23 @@ class DotEnvLoadersTest {
         Map<Path, Map<String, String>> envFile = new LinkedHashMap<>();
         for (Path file : files) {
             // A file that Node refuses counts as misread, like the other loaders' errors.
-            Result result = run(builder(List.of(node.toString(), "--env-file=" + file, tools.resolve("print-env.cjs").toString())));
-            envFile.put(file, result.exitCode == 0 ? values(JSON.readTree(result.stdout)) : Map.of("error", result.stderr));
+            Result result = run(builder(List.of(
+                    node.toString(),
+                    "--env-file=" + file,
+                    tools.resolve("print-env.cjs").toString())));
+            envFile.put(
+                    file, result.exitCode == 0 ? values(JSON.readTree(result.stdout)) : Map.of("error", result.stderr));
         }
         read.put("node " + nodeVersion + " --env-file", envFile);
 
         for (Path python : PYTHONS) {
-            List<String> pythonCommand = new ArrayList<>(List.of(python.toString(), tools.resolve("read-python-dotenv.py").toString()));
+            List<String> pythonCommand = new ArrayList<>(List.of(
+                    python.toString(), tools.resolve("read-python-dotenv.py").toString()));
             files.forEach(f -> pythonCommand.add(f.toString()));
             JsonNode result = JSON.readTree(run(pythonCommand));
-            read.put("python-dotenv " + result.get("version").asText() + " (" + python + ")", byFile(result.get("files"), files));
+            read.put(
+                    "python-dotenv " + result.get("version").asText() + " (" + python + ")",
+                    byFile(result.get("files"), files));
         }
         return read;
     }
@@ -350,7 +414,9 @@ class DotEnvLoadersTest {
 
     private static Map<String, String> values(JsonNode object) {
         Map<String, String> values = new TreeMap<>();
-        object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        object.fields()
+                .forEachRemaining(e -> values.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return values;
     }
 
@@ -365,8 +431,12 @@ class DotEnvLoadersTest {
             return "(missing)";
         }
         String text = new String(HEX.parseHex(hex), StandardCharsets.UTF_8);
-        String escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0");
-        return "\"" + (escaped.length() > 80 ? escaped.substring(0, 80) + "...(" + text.length() + " chars)" : escaped) + "\"";
+        String escaped = text.replace("\\", "\\\\")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+                .replace("\0", "\\0");
+        return "\"" + (escaped.length() > 80 ? escaped.substring(0, 80) + "...(" + text.length() + " chars)" : escaped)
+                + "\"";
     }
 
     // --- finding and running the tools ---
@@ -407,26 +477,29 @@ class DotEnvLoadersTest {
     private static String run(List<String> command) throws Exception {
         Result result = run(builder(command));
         if (result.exitCode != 0) {
-            fail(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " exited " + result.exitCode
-                    + ": " + result.stderr);
+            fail(String.join(" ", command.subList(0, Math.min(2, command.size()))) + " exited " + result.exitCode + ": "
+                    + result.stderr);
         }
         return result.stdout;
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path out = Files.createTempFile("dotenv-loaders", ".out");
         Path err = Files.createTempFile("dotenv-loaders", ".err");
         try {
             Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 fail(builder.command().get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -91,13 +91,15 @@ class DotEnvWriterTest {
         Files.writeString(file, "OLD='value'\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         // A second name for the old file: an in-place rewrite would change what it reads.
-        Path oldFile = Files.createLink(Files.createDirectory(dir.resolve("keep")).resolve("old"), file);
+        Path oldFile =
+                Files.createLink(Files.createDirectory(dir.resolve("keep")).resolve("old"), file);
 
         writer.write(file, "NEW='value'\n");
 
         assertEquals("NEW='value'\n", Files.readString(file));
         assertEquals("OLD='value'\n", Files.readString(oldFile), "the file was rewritten in place, not replaced");
-        assertNotEquals(Files.readAttributes(oldFile, BasicFileAttributes.class).fileKey(),
+        assertNotEquals(
+                Files.readAttributes(oldFile, BasicFileAttributes.class).fileKey(),
                 Files.readAttributes(file, BasicFileAttributes.class).fileKey());
         assertEquals("rw-------", permissions(file));
 
@@ -113,7 +115,8 @@ class DotEnvWriterTest {
         git("init", "-q");
         Path file = dir.resolve(".env");
 
-        DotEnvWriter.DotEnvException e = assertThrows(DotEnvWriter.DotEnvException.class, () -> writer.checkIgnored(file));
+        DotEnvWriter.DotEnvException e =
+                assertThrows(DotEnvWriter.DotEnvException.class, () -> writer.checkIgnored(file));
 
         assertTrue(e.getMessage().contains("not ignored"), e.getMessage());
         assertTrue(e.getMessage().contains(".gitignore"), e.getMessage());
@@ -128,7 +131,8 @@ class DotEnvWriterTest {
         Files.writeString(file, "OLD='committed by mistake'\n");
         git("add", "-f", ".env");
 
-        DotEnvWriter.DotEnvException e = assertThrows(DotEnvWriter.DotEnvException.class, () -> writer.checkIgnored(file));
+        DotEnvWriter.DotEnvException e =
+                assertThrows(DotEnvWriter.DotEnvException.class, () -> writer.checkIgnored(file));
 
         assertTrue(e.getMessage().contains("tracked"), e.getMessage());
         assertTrue(e.getMessage().contains("git rm --cached .env"), e.getMessage());

@@ -25,7 +25,9 @@ class EnvironmentSelectionTest {
             """);
 
     private static List<String> names(String selection) throws ProvisionException {
-        return EnvironmentSelection.select(selection, CONFIG).stream().map(Environment::name).toList();
+        return EnvironmentSelection.select(selection, CONFIG).stream()
+                .map(Environment::name)
+                .toList();
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.spectral.provision.publish;
 
-import dev.spectral.provision.testing.FakeGitHub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
+import dev.spectral.provision.testing.FakeGitHub;
 import dev.spectral.provision.testing.RecordingLog;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +44,14 @@ class GitHubApplierTest {
     }
 
     private static Change set(String env, String key) {
-        return new Change(env, key, Kind.SECRET, Action.SET, "op://Spectral/" + key.toLowerCase() + "/field", Optional.empty(), Optional.empty());
+        return new Change(
+                env,
+                key,
+                Kind.SECRET,
+                Action.SET,
+                "op://Spectral/" + key.toLowerCase() + "/field",
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static Change variable(String env, String key, Action action, String value) {
@@ -89,7 +96,8 @@ class GitHubApplierTest {
         assertEquals(7, calls.size(), calls.toString());
         assertTrue(calls.contains("setSecrets production [API_KEY]"), calls.toString());
         assertTrue(lastWrite < firstDelete, "a delete ran before a write: " + calls);
-        assertEquals("value-of-API_KEY", github.secrets("production").get("API_KEY").reveal());
+        assertEquals(
+                "value-of-API_KEY", github.secrets("production").get("API_KEY").reveal());
         assertEquals(Map.of("LOG_LEVEL", "info"), github.variables("production"));
         assertEquals(Map.of("LOG_LEVEL", "debug"), github.variables("staging"));
         assertFalse(github.secrets("production").containsKey("OLD_SECRET"));
@@ -117,7 +125,8 @@ class GitHubApplierTest {
         github.failOn.add("setSecret production API_KEY");
         Change stagingDelete = delete("staging", "API_KEY", Kind.VARIABLE, "kind changed to secret");
 
-        List<ChangeResult> results = apply(List.of(set("production", "API_KEY"), set("staging", "API_KEY"), stagingDelete));
+        List<ChangeResult> results =
+                apply(List.of(set("production", "API_KEY"), set("staging", "API_KEY"), stagingDelete));
 
         assertEquals(ChangeResult.Status.DONE, statusByLabel(results).get(stagingDelete.label()));
         assertFalse(github.variables("staging").containsKey("API_KEY"));
@@ -135,13 +144,22 @@ class GitHubApplierTest {
 
         List<ChangeResult> results = apply(plan);
 
-        List<ChangeResult> failed = results.stream().filter(ChangeResult::failed).toList();
+        List<ChangeResult> failed =
+                results.stream().filter(ChangeResult::failed).toList();
         assertEquals(1, failed.size());
         assertEquals("B", failed.get(0).change().key());
-        assertTrue(failed.get(0).error().orElseThrow().contains("createVariable production B"), failed.get(0).error().toString());
+        assertTrue(
+                failed.get(0).error().orElseThrow().contains("createVariable production B"),
+                failed.get(0).error().toString());
         assertEquals(Map.of("A", "1", "C", "3"), github.variables("production"));
-        assertEquals(List.of("D", "E"), github.secrets("production").keySet().stream().sorted().toList());
-        assertEquals(4, results.stream().filter(r -> r.status() == ChangeResult.Status.DONE).count());
+        assertEquals(
+                List.of("D", "E"),
+                github.secrets("production").keySet().stream().sorted().toList());
+        assertEquals(
+                4,
+                results.stream()
+                        .filter(r -> r.status() == ChangeResult.Status.DONE)
+                        .count());
     }
 
     @Test
@@ -149,7 +167,14 @@ class GitHubApplierTest {
         List<Change> plan = List.of(
                 set("production", "A"),
                 variable("production", "B", Action.UNCHANGED, "same"),
-                new Change("production", "STALE_ONE", Kind.SECRET, Action.STALE, Change.NOT_IN_FILE, Optional.empty(), Optional.of("not in file")),
+                new Change(
+                        "production",
+                        "STALE_ONE",
+                        Kind.SECRET,
+                        Action.STALE,
+                        Change.NOT_IN_FILE,
+                        Optional.empty(),
+                        Optional.of("not in file")),
                 variable("production", "C", Action.UPDATE, "new"),
                 delete("production", "D", Kind.SECRET, "pruned"));
         github.failOn.add("updateVariable production C");
@@ -157,14 +182,17 @@ class GitHubApplierTest {
         List<ChangeResult> results = apply(plan);
 
         assertEquals(plan.size(), results.size());
-        assertEquals(new HashSet<>(plan), results.stream().map(ChangeResult::change).collect(Collectors.toSet()));
+        assertEquals(
+                new HashSet<>(plan), results.stream().map(ChangeResult::change).collect(Collectors.toSet()));
         Map<String, ChangeResult.Status> status = statusByLabel(results);
         assertEquals(ChangeResult.Status.DONE, status.get(plan.get(0).label()));
         assertEquals(ChangeResult.Status.SKIPPED, status.get(plan.get(1).label()));
         assertEquals(ChangeResult.Status.SKIPPED, status.get(plan.get(2).label()));
         assertEquals(ChangeResult.Status.FAILED, status.get(plan.get(3).label()));
         assertEquals(ChangeResult.Status.DONE, status.get(plan.get(4).label()));
-        assertFalse(github.calls.stream().anyMatch(c -> c.contains(" B") || c.contains("STALE_ONE")), github.calls.toString());
+        assertFalse(
+                github.calls.stream().anyMatch(c -> c.contains(" B") || c.contains("STALE_ONE")),
+                github.calls.toString());
     }
 
     @Test
@@ -184,19 +212,30 @@ class GitHubApplierTest {
 
     @Test
     void setsTheSecretsDotenvPassesUnchangedInOneCallPerEnvironment() {
-        Function<Change, SecretValue> values = change -> SecretValue.of(switch (change.key()) {
-            case "PEM" -> "-----BEGIN KEY-----\nabc\n-----END KEY-----";
-            case "QUOTED" -> "it's";
-            default -> "token-" + change.key();
-        }, redactor);
-        List<Change> plan = List.of(set("production", "A"), set("production", "B"), set("production", "PEM"),
-                set("production", "QUOTED"), set("staging", "A"));
+        Function<Change, SecretValue> values = change -> SecretValue.of(
+                switch (change.key()) {
+                    case "PEM" -> "-----BEGIN KEY-----\nabc\n-----END KEY-----";
+                    case "QUOTED" -> "it's";
+                    default -> "token-" + change.key();
+                },
+                redactor);
+        List<Change> plan = List.of(
+                set("production", "A"),
+                set("production", "B"),
+                set("production", "PEM"),
+                set("production", "QUOTED"),
+                set("staging", "A"));
 
         List<ChangeResult> results = new GitHubApplier(github, pool, log).apply(plan, values);
 
         assertTrue(results.stream().allMatch(r -> r.status() == ChangeResult.Status.DONE), results.toString());
-        assertEquals(List.of("setSecret production PEM", "setSecret production QUOTED", "setSecrets production [A, B]",
-                "setSecrets staging [A]"), github.writeCalls().stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "setSecret production PEM",
+                        "setSecret production QUOTED",
+                        "setSecrets production [A, B]",
+                        "setSecrets staging [A]"),
+                github.writeCalls().stream().sorted().toList());
     }
 
     @Test
@@ -207,14 +246,14 @@ class GitHubApplierTest {
 
         Map<String, ChangeResult.Status> status = statusByLabel(results);
         assertEquals(ChangeResult.Status.DONE, status.get(set("production", "A").label()));
-        assertEquals(ChangeResult.Status.FAILED, status.get(set("production", "B").label()));
+        assertEquals(
+                ChangeResult.Status.FAILED, status.get(set("production", "B").label()));
     }
 
     @Test
     void aSecretWhoseValueCannotBeFoundFailsAlone() {
-        List<ChangeResult> results = new GitHubApplier(github, pool, log).apply(
-                List.of(set("production", "A"), set("production", "B")),
-                change -> {
+        List<ChangeResult> results = new GitHubApplier(github, pool, log)
+                .apply(List.of(set("production", "A"), set("production", "B")), change -> {
                     if (change.key().equals("A")) {
                         throw new IllegalStateException("no value for A");
                     }
@@ -222,7 +261,8 @@ class GitHubApplierTest {
                 });
 
         Map<String, ChangeResult.Status> status = statusByLabel(results);
-        assertEquals(ChangeResult.Status.FAILED, status.get(set("production", "A").label()));
+        assertEquals(
+                ChangeResult.Status.FAILED, status.get(set("production", "A").label()));
         assertEquals(ChangeResult.Status.DONE, status.get(set("production", "B").label()));
     }
 }

@@ -29,7 +29,9 @@ class PlanBuilderTest {
 
     /** Each change as {@code KEY kind action}. */
     private static List<String> summary(List<Change> changes) {
-        return changes.stream().map(c -> c.key() + " " + c.kind() + " " + c.action()).toList();
+        return changes.stream()
+                .map(c -> c.key() + " " + c.kind() + " " + c.action())
+                .toList();
     }
 
     @Test
@@ -40,9 +42,11 @@ class PlanBuilderTest {
                 ADDED = "3"
                 """);
 
-        List<Change> plan = PlanBuilder.forGitHub(env, remote(Map.of("SAME", "1", "CHANGED", "old")), false, SecretFreshness.unknown());
+        List<Change> plan = PlanBuilder.forGitHub(
+                env, remote(Map.of("SAME", "1", "CHANGED", "old")), false, SecretFreshness.unknown());
 
-        assertEquals(List.of("SAME variable unchanged", "CHANGED variable update", "ADDED variable create"), summary(plan));
+        assertEquals(
+                List.of("SAME variable unchanged", "CHANGED variable update", "ADDED variable create"), summary(plan));
         assertEquals(Optional.of("new"), plan.get(1).literal());
         assertEquals(Optional.of("3"), plan.get(2).literal());
         assertTrue(plan.stream().allMatch(c -> c.source().equals(Change.LITERAL)));
@@ -66,9 +70,15 @@ class PlanBuilderTest {
     void listsStaleNamesWithoutPrune() {
         Environment env = production("APP_ENV = \"production\"\n");
 
-        List<Change> plan = PlanBuilder.forGitHub(env, remote(Map.of("APP_ENV", "production", "OLD_VAR", "x"), "OLD_SECRET"), false, SecretFreshness.unknown());
+        List<Change> plan = PlanBuilder.forGitHub(
+                env,
+                remote(Map.of("APP_ENV", "production", "OLD_VAR", "x"), "OLD_SECRET"),
+                false,
+                SecretFreshness.unknown());
 
-        assertEquals(List.of("APP_ENV variable unchanged", "OLD_SECRET secret stale", "OLD_VAR variable stale"), summary(plan));
+        assertEquals(
+                List.of("APP_ENV variable unchanged", "OLD_SECRET secret stale", "OLD_VAR variable stale"),
+                summary(plan));
         assertEquals(Change.NOT_IN_FILE, plan.get(1).source());
         assertTrue(plan.get(1).note().orElseThrow().contains("spectral.prune"));
     }
@@ -77,16 +87,23 @@ class PlanBuilderTest {
     void deletesStaleNamesWithPrune() {
         Environment env = production("APP_ENV = \"production\"\n");
 
-        List<Change> plan = PlanBuilder.forGitHub(env, remote(Map.of("APP_ENV", "production", "OLD_VAR", "x"), "OLD_SECRET"), true, SecretFreshness.unknown());
+        List<Change> plan = PlanBuilder.forGitHub(
+                env,
+                remote(Map.of("APP_ENV", "production", "OLD_VAR", "x"), "OLD_SECRET"),
+                true,
+                SecretFreshness.unknown());
 
-        assertEquals(List.of("APP_ENV variable unchanged", "OLD_SECRET secret delete", "OLD_VAR variable delete"), summary(plan));
+        assertEquals(
+                List.of("APP_ENV variable unchanged", "OLD_SECRET secret delete", "OLD_VAR variable delete"),
+                summary(plan));
     }
 
     @Test
     void aKeyThatBecameASecretDeletesItsVariable() {
         Environment env = production("API_URL = \"op://Spectral/api/url\"\n");
 
-        List<Change> plan = PlanBuilder.forGitHub(env, remote(Map.of("API_URL", "https://old")), false, SecretFreshness.unknown());
+        List<Change> plan =
+                PlanBuilder.forGitHub(env, remote(Map.of("API_URL", "https://old")), false, SecretFreshness.unknown());
 
         assertEquals(List.of("API_URL secret set", "API_URL variable delete"), summary(plan));
         assertEquals(Optional.of("kind changed to secret"), plan.get(1).note());
@@ -109,7 +126,8 @@ class PlanBuilderTest {
                 api_key = "op://Spectral/api/key"
                 """);
 
-        List<Change> plan = PlanBuilder.forGitHub(env, remote(Map.of("APP_ENV", "production"), "API_KEY"), false, SecretFreshness.unknown());
+        List<Change> plan = PlanBuilder.forGitHub(
+                env, remote(Map.of("APP_ENV", "production"), "API_KEY"), false, SecretFreshness.unknown());
 
         assertEquals(List.of("app_env variable unchanged", "api_key secret set"), summary(plan));
     }
@@ -121,7 +139,9 @@ class PlanBuilderTest {
                 B = "op://Spectral/b/c"
                 """);
 
-        assertEquals(List.of("A variable create", "B secret set"), summary(PlanBuilder.forGitHub(env, RemoteState.empty(), true, SecretFreshness.unknown())));
+        assertEquals(
+                List.of("A variable create", "B secret set"),
+                summary(PlanBuilder.forGitHub(env, RemoteState.empty(), true, SecretFreshness.unknown())));
     }
 
     @Test
@@ -135,22 +155,29 @@ class PlanBuilderTest {
         List<Change> plan = PlanBuilder.forDotEnv(env, false);
 
         assertEquals(List.of("APP_ENV variable write .env", "API_KEY secret write .env"), summary(plan));
-        assertTrue(plan.stream().allMatch(c -> c.action() == Action.WRITE && c.environment().equals("dev")));
+        assertTrue(plan.stream()
+                .allMatch(c -> c.action() == Action.WRITE && c.environment().equals("dev")));
         assertEquals("op://Spectral/anthropic-dev/credential", plan.get(1).source());
         assertEquals(Change.LITERAL, plan.get(0).source());
-        assertEquals(List.of("APP_ENV variable unchanged", "API_KEY secret unchanged"), summary(PlanBuilder.forDotEnv(env, true)));
+        assertEquals(
+                List.of("APP_ENV variable unchanged", "API_KEY secret unchanged"),
+                summary(PlanBuilder.forDotEnv(env, true)));
     }
 
     @Test
     void aSecretGitHubSetWellAfterItsItemChangedIsUnchanged() {
-        Environment env = Configs.valid("[production]\nA = \"op://Spectral/a/f\"\nB = \"op://Spectral/b/f\"\nC = \"op://Spectral/c/f\"\n")
-                .environment("production").orElseThrow();
+        Environment env = Configs.valid(
+                        "[production]\nA = \"op://Spectral/a/f\"\nB = \"op://Spectral/b/f\"\nC = \"op://Spectral/c/f\"\n")
+                .environment("production")
+                .orElseThrow();
         Instant changed = Instant.parse("2026-11-01T10:00:00Z");
         SecretFreshness freshness = new SecretFreshness(Map.of("spectral", Map.of("a", changed, "b", changed)));
-        RemoteState remote = new RemoteState(Map.of(
-                "A", changed.plus(SecretFreshness.MARGIN).plusSeconds(1),
-                "B", changed.plus(SecretFreshness.MARGIN).minusSeconds(1),
-                "C", changed.plusSeconds(3600)), Map.of());
+        RemoteState remote = new RemoteState(
+                Map.of(
+                        "A", changed.plus(SecretFreshness.MARGIN).plusSeconds(1),
+                        "B", changed.plus(SecretFreshness.MARGIN).minusSeconds(1),
+                        "C", changed.plusSeconds(3600)),
+                Map.of());
 
         List<Change> plan = PlanBuilder.forGitHub(env, remote, false, freshness);
 
@@ -160,9 +187,12 @@ class PlanBuilderTest {
 
     @Test
     void forcingWritesEverySecret() {
-        Environment env = Configs.valid("[production]\nA = \"op://Spectral/a/f\"\n").environment("production").orElseThrow();
+        Environment env = Configs.valid("[production]\nA = \"op://Spectral/a/f\"\n")
+                .environment("production")
+                .orElseThrow();
         RemoteState remote = new RemoteState(Map.of("A", Instant.parse("2026-11-02T00:00:00Z")), Map.of());
 
-        assertEquals(List.of("A secret set"), summary(PlanBuilder.forGitHub(env, remote, false, SecretFreshness.unknown())));
+        assertEquals(
+                List.of("A secret set"), summary(PlanBuilder.forGitHub(env, remote, false, SecretFreshness.unknown())));
     }
 }

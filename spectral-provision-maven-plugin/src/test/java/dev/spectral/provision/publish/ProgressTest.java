@@ -31,10 +31,14 @@ class ProgressTest {
             progress.done("production", 180);
             pace.set(new Pace(Optional.of("waiting 41 s for GitHub's rate limit"), 3, Duration.ZERO));
 
-            assertEquals("production: 180/300 written, staging: 0/2 written; waiting 41 s for GitHub's rate limit", progress.line());
+            assertEquals(
+                    "production: 180/300 written, staging: 0/2 written; waiting 41 s for GitHub's rate limit",
+                    progress.line());
         }
-        assertEquals(List.of("INFO production: 180/300 written, staging: 0/2 written; waiting 41 s for GitHub's rate limit"),
-                log.lines(), "and once at the end");
+        assertEquals(
+                List.of("INFO production: 180/300 written, staging: 0/2 written; waiting 41 s for GitHub's rate limit"),
+                log.lines(),
+                "and once at the end");
     }
 
     @Test

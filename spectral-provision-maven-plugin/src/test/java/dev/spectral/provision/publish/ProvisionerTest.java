@@ -1,8 +1,5 @@
 package dev.spectral.provision.publish;
 
-import dev.spectral.provision.testing.FakeGitHub;
-import dev.spectral.provision.testing.FakeOnePassword;
-import java.time.Instant;
 import static dev.spectral.provision.testing.ScriptedRunner.exit;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.config.Config;
-import dev.spectral.provision.config.OpReference;
-import dev.spectral.provision.onepassword.OnePassword;
-import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.Redactor;
-import dev.spectral.provision.secret.SecretValue;
 import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.testing.FakeGitHub;
+import dev.spectral.provision.testing.FakeOnePassword;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +66,7 @@ class ProvisionerTest {
         onePassword.put("op://spectral/anthropic-dev/credential", "sk-ant-dev-value");
         onePassword.put("op://spectral/signing-dev/jwk", "{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line");
     }
+
     private final FakeGitHub github = new FakeGitHub("production", "staging");
     private final ScriptedRunner git = new ScriptedRunner();
     private final RecordingLog log = new RecordingLog(false);
@@ -108,12 +101,15 @@ class ProvisionerTest {
 
     /** git says the .env is not tracked and is ignored. */
     private void gitIgnoresTheDotEnv() {
-        git.on(List.of("git", "-C", dir.toString(), "ls-files"), c -> exit(1, "error: pathspec '.env' did not match any file(s) known to git\n"));
+        git.on(
+                List.of("git", "-C", dir.toString(), "ls-files"),
+                c -> exit(1, "error: pathspec '.env' did not match any file(s) known to git\n"));
         git.on(List.of("git", "-C", dir.toString(), "check-ignore"), c -> exit(0, ""));
     }
 
     private static Map<String, ChangeResult.Status> statusByLabel(ProvisionOutcome outcome) {
-        return outcome.results().stream().collect(Collectors.toMap(r -> r.change().label(), ChangeResult::status));
+        return outcome.results().stream()
+                .collect(Collectors.toMap(r -> r.change().label(), ChangeResult::status));
     }
 
     private void assertNoValueLogged() {
@@ -129,19 +125,35 @@ class ProvisionerTest {
         ProvisionOutcome outcome = provision(request("production,staging"));
 
         assertEquals(1, onePassword.resolveCalls().size());
-        List<String> references = onePassword.resolveCalls().get(0).stream().map(r -> r.toString().toLowerCase(Locale.ROOT)).sorted().toList();
-        assertEquals(List.of("op://spectral/anthropic-staging/credential", "op://spectral/anthropic/credential",
-                "op://spectral/cloudflare/api-token"), references);
+        List<String> references = onePassword.resolveCalls().get(0).stream()
+                .map(r -> r.toString().toLowerCase(Locale.ROOT))
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of(
+                        "op://spectral/anthropic-staging/credential",
+                        "op://spectral/anthropic/credential",
+                        "op://spectral/cloudflare/api-token"),
+                references);
 
-        assertEquals("sk-ant-production-value", github.secrets("production").get("API_KEY").reveal());
-        assertEquals("cf-shared-token-value", github.secrets("production").get("CF_TOKEN").reveal());
-        assertEquals("sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
-        assertEquals("cf-shared-token-value", github.secrets("staging").get("CF_TOKEN").reveal());
+        assertEquals(
+                "sk-ant-production-value",
+                github.secrets("production").get("API_KEY").reveal());
+        assertEquals(
+                "cf-shared-token-value",
+                github.secrets("production").get("CF_TOKEN").reveal());
+        assertEquals(
+                "sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
+        assertEquals(
+                "cf-shared-token-value",
+                github.secrets("staging").get("CF_TOKEN").reveal());
         assertEquals(Map.of("APP_ENV", "production"), github.variables("production"));
         assertEquals(Map.of("APP_ENV", "staging"), github.variables("staging"));
 
         assertEquals(6, outcome.results().size());
-        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.DONE), outcome.results().toString());
+        assertTrue(
+                outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.DONE),
+                outcome.results().toString());
         assertEquals(Optional.of(FakeGitHub.REPOSITORY), outcome.repository());
         assertEquals(Map.of("production", "github", "staging", "github"), outcome.environments());
         assertEquals(List.of("production", "staging"), outcome.currentEnvironments());
@@ -159,13 +171,16 @@ class ProvisionerTest {
         assertEquals(List.of(), github.writeCalls());
         assertTrue(outcome.dryRun());
         assertEquals(6, outcome.results().size());
-        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.SKIPPED), outcome.results().toString());
+        assertTrue(
+                outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.SKIPPED),
+                outcome.results().toString());
         assertFalse(github.environments.contains("staging"));
     }
 
     @Test
     void aFailedResolvePublishesNothing() {
-        onePassword.failResolving("reference op://Spectral/cloudflare/api-token failed: item 'cloudflare' has no field 'api-token'");
+        onePassword.failResolving(
+                "reference op://Spectral/cloudflare/api-token failed: item 'cloudflare' has no field 'api-token'");
 
         ProvisionException e = assertThrows(ProvisionException.class, () -> provision(request("production,staging")));
 
@@ -195,7 +210,8 @@ class ProvisionerTest {
 
         assertTrue(github.calls.contains("createEnvironment staging"), github.calls.toString());
         assertFalse(github.calls.contains("createEnvironment production"), github.calls.toString());
-        assertEquals("sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
+        assertEquals(
+                "sk-ant-staging-value", github.secrets("staging").get("API_KEY").reveal());
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
     }
 
@@ -241,7 +257,9 @@ class ProvisionerTest {
         assertEquals(1, outcome.failures().size());
         assertEquals(List.of("production"), outcome.incompleteEnvironments());
         assertEquals(List.of("staging"), outcome.currentEnvironments());
-        assertEquals("cf-shared-token-value", github.secrets("staging").get("CF_TOKEN").reveal());
+        assertEquals(
+                "cf-shared-token-value",
+                github.secrets("staging").get("CF_TOKEN").reveal());
     }
 
     @Test
@@ -281,18 +299,23 @@ class ProvisionerTest {
                 + "API_KEY='sk-ant-dev-value'\n"
                 + "SIGNING_KEY='{\"kty\":\"EC\",\"d\":\"$HOME {{ x }} ☃ #\"}\nsecond line'\n";
         assertTrue(content.endsWith(body), content);
-        content.substring(0, content.length() - body.length()).lines()
+        content.substring(0, content.length() - body.length())
+                .lines()
                 .forEach(line -> assertTrue(line.startsWith("#"), "not a comment: " + line));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
         assertEquals(1, git.commands("git", "-C", dir.toString(), "ls-files").size());
-        assertEquals(1, git.commands("git", "-C", dir.toString(), "check-ignore").size());
+        assertEquals(
+                1, git.commands("git", "-C", dir.toString(), "check-ignore").size());
         assertEquals(List.of(), github.calls);
         assertEquals(Optional.empty(), outcome.repository());
         assertEquals(Map.of("dev", file.toString()), outcome.environments());
         assertEquals(3, outcome.results().size());
-        assertTrue(outcome.results().stream().allMatch(r -> r.status() == ChangeResult.Status.DONE
-                && r.change().action() == Action.WRITE), outcome.results().toString());
+        assertTrue(
+                outcome.results().stream()
+                        .allMatch(r -> r.status() == ChangeResult.Status.DONE
+                                && r.change().action() == Action.WRITE),
+                outcome.results().toString());
         assertNoValueLogged();
     }
 
@@ -303,8 +326,8 @@ class ProvisionerTest {
         onePassword.put("op://spectral/signing-dev/jwk", bundle);
 
         // Nothing goes to GitHub: its 48 KB limit and gh's newline stripping do not apply to the .env.
-        ProvisionOutcome outcome = assertDoesNotThrow(() -> provision(request("dev")),
-                "a local environment was refused for GitHub's limit");
+        ProvisionOutcome outcome = assertDoesNotThrow(
+                () -> provision(request("dev")), "a local environment was refused for GitHub's limit");
 
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
         assertTrue(Files.readString(dir.resolve(".env")).contains("SIGNING_KEY='" + bundle + "'\n"));
@@ -336,7 +359,9 @@ class ProvisionerTest {
         assertEquals(3, outcome.failures().size(), outcome.results().toString());
         String message = outcome.failures().get(0).error().orElseThrow();
         assertTrue(message.contains("environment 'dev'") && message.contains("SIGNING_KEY: it holds ${...}"), message);
-        assertTrue(log.lines("ERROR").stream().anyMatch(l -> l.contains("SIGNING_KEY")), log.lines().toString());
+        assertTrue(
+                log.lines("ERROR").stream().anyMatch(l -> l.contains("SIGNING_KEY")),
+                log.lines().toString());
         assertFalse(log.all().contains("4711"), log.all());
         assertFalse(message.contains("4711"), message);
     }
@@ -349,7 +374,9 @@ class ProvisionerTest {
 
         assertTrue(outcome.failures().isEmpty());
         assertFalse(Files.exists(dir.resolve(".env")));
-        List<String> warnings = log.lines("WARN").stream().filter(l -> l.startsWith("[dev] a real run would fail here: ")).toList();
+        List<String> warnings = log.lines("WARN").stream()
+                .filter(l -> l.startsWith("[dev] a real run would fail here: "))
+                .toList();
         assertEquals(1, warnings.size(), log.lines().toString());
         assertTrue(warnings.get(0).contains("SIGNING_KEY"), warnings.get(0));
         assertFalse(log.all().contains("4711"), log.all());
@@ -386,7 +413,9 @@ class ProvisionerTest {
 
         assertEquals(1, onePassword.resolveCalls().size());
         assertEquals(4, onePassword.resolveCalls().get(0).size());
-        assertEquals("sk-ant-production-value", github.secrets("production").get("API_KEY").reveal());
+        assertEquals(
+                "sk-ant-production-value",
+                github.secrets("production").get("API_KEY").reveal());
         assertTrue(Files.readString(dir.resolve(".env")).contains("API_KEY='sk-ant-dev-value'\n"));
         assertFalse(github.calls.stream().anyMatch(c -> c.contains(" dev")), github.calls.toString());
         assertTrue(outcome.failures().isEmpty(), outcome.failures().toString());
@@ -401,11 +430,19 @@ class ProvisionerTest {
 
         provision(request("production"));
 
-        assertEquals(List.of("Spectral", "Spectral"), onePassword.listedVaults(), "one listing before, one after publishing");
+        assertEquals(
+                List.of("Spectral", "Spectral"),
+                onePassword.listedVaults(),
+                "one listing before, one after publishing");
         assertEquals(2, onePassword.resolveCalls().size());
-        assertEquals(List.of("op://Spectral/cloudflare/api-token"), onePassword.resolveCalls().get(1).stream().map(Object::toString).toList());
-        assertEquals(2, github.calls.stream().filter(c -> c.contains("CF_TOKEN")).count(), github.calls.toString());
-        assertTrue(log.lines().stream().anyMatch(l -> l.contains("changed while this run published them")), log.lines().toString());
+        assertEquals(
+                List.of("op://Spectral/cloudflare/api-token"),
+                onePassword.resolveCalls().get(1).stream().map(Object::toString).toList());
+        assertEquals(
+                2, github.calls.stream().filter(c -> c.contains("CF_TOKEN")).count(), github.calls.toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.contains("changed while this run published them")),
+                log.lines().toString());
     }
 
     @Test
@@ -418,7 +455,9 @@ class ProvisionerTest {
 
         ProvisionOutcome again = provision(request("dev"));
 
-        assertTrue(again.results().stream().allMatch(r -> r.change().action() == Action.UNCHANGED), again.results().toString());
+        assertTrue(
+                again.results().stream().allMatch(r -> r.change().action() == Action.UNCHANGED),
+                again.results().toString());
         assertEquals(0, java.nio.file.Files.getLastModifiedTime(env).toMillis(), "the file was not rewritten");
         assertTrue(written.toMillis() > 0);
     }

@@ -33,8 +33,13 @@ class NewValueTest {
 
     private static RotationPlan plan(String generator, RotationSpec.Scope scope, Optional<String> environment) {
         RotationSpec spec = new RotationSpec("API_KEY", generator, scope, new Position("environments.toml", 9, 1));
-        return new RotationPlan(spec, Optional.empty(), environment, References.ref("op://Spectral/anthropic/credential"),
-                List.of("production"), List.of());
+        return new RotationPlan(
+                spec,
+                Optional.empty(),
+                environment,
+                References.ref("op://Spectral/anthropic/credential"),
+                List.of("production"),
+                List.of());
     }
 
     private static RotationPlan promptPlan() {
@@ -79,8 +84,8 @@ class NewValueTest {
             return "gEn-7fQ9zzLm88Pw";
         });
 
-        SecretValue value = newValue(FakeTerminal.batch(), Map.of()).generate(generator,
-                plan("const-token", RotationSpec.Scope.PER_ENV, Optional.of("staging")));
+        SecretValue value = newValue(FakeTerminal.batch(), Map.of())
+                .generate(generator, plan("const-token", RotationSpec.Scope.PER_ENV, Optional.of("staging")));
 
         assertEquals("gEn-7fQ9zzLm88Pw", value.reveal());
         assertEquals("log: *** end", redactor.redact("log: gEn-7fQ9zzLm88Pw end"));
@@ -97,8 +102,10 @@ class NewValueTest {
             throw failure;
         });
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of())
-                .generate(generator, plan("failing-token", RotationSpec.Scope.SHARED, Optional.empty())));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of())
+                        .generate(generator, plan("failing-token", RotationSpec.Scope.SHARED, Optional.empty())));
 
         assertEquals(RotationException.Cause.TOOL, e.reason());
         assertTrue(e.getMessage().contains("failing-token"), e.getMessage());
@@ -115,8 +122,10 @@ class NewValueTest {
             throw new IllegalStateException("index out of range");
         });
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of())
-                .generate(generator, plan("buggy-token", RotationSpec.Scope.SHARED, Optional.empty())));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of())
+                        .generate(generator, plan("buggy-token", RotationSpec.Scope.SHARED, Optional.empty())));
 
         assertEquals(RotationException.Cause.TOOL, e.reason());
         assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
@@ -126,8 +135,10 @@ class NewValueTest {
     void refusesAnEmptyGeneratedValue() {
         SecretGenerator generator = generator("empty-token", c -> "");
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of())
-                .generate(generator, plan("empty-token", RotationSpec.Scope.SHARED, Optional.empty())));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of())
+                        .generate(generator, plan("empty-token", RotationSpec.Scope.SHARED, Optional.empty())));
 
         assertEquals(RotationException.Cause.TOOL, e.reason());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
@@ -138,8 +149,10 @@ class NewValueTest {
     void refusesANullGeneratedValue() {
         SecretGenerator generator = generator("null-token", c -> null);
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of())
-                .generate(generator, plan("null-token", RotationSpec.Scope.SHARED, Optional.empty())));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of())
+                        .generate(generator, plan("null-token", RotationSpec.Scope.SHARED, Optional.empty())));
 
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
@@ -147,26 +160,33 @@ class NewValueTest {
     // ---- typed at the console ---------------------------------------------------------------
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "t0p-Secret-Value|t0p-Secret-Value|t0p-Secret-Value",
-            "t0p-Secret-Value\\n|t0p-Secret-Value\\n|t0p-Secret-Value",
-            "t0p-Secret-Value\\r\\n|t0p-Secret-Value\\r\\n|t0p-Secret-Value",
-            "t0p-Secret-Value\\n|t0p-Secret-Value|t0p-Secret-Value",
-            "two-newlines\\n\\n|two-newlines\\n\\n|two-newlines\\n"})
-    void takesTwoMatchingEntriesWithOneTrailingNewlineTrimmed(String first, String second, String expected) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "t0p-Secret-Value|t0p-Secret-Value|t0p-Secret-Value",
+                "t0p-Secret-Value\\n|t0p-Secret-Value\\n|t0p-Secret-Value",
+                "t0p-Secret-Value\\r\\n|t0p-Secret-Value\\r\\n|t0p-Secret-Value",
+                "t0p-Secret-Value\\n|t0p-Secret-Value|t0p-Secret-Value",
+                "two-newlines\\n\\n|two-newlines\\n\\n|two-newlines\\n"
+            })
+    void takesTwoMatchingEntriesWithOneTrailingNewlineTrimmed(String first, String second, String expected)
+            throws Exception {
         FakeTerminal terminal = FakeTerminal.withConsole().type(unescape(first)).type(unescape(second));
 
         SecretValue value = newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty());
 
         assertEquals(unescape(expected), value.reveal());
         assertEquals(2, terminal.prompts().size());
-        assertTrue(terminal.prompts().get(0).contains("API_KEY"), terminal.prompts().toString());
+        assertTrue(
+                terminal.prompts().get(0).contains("API_KEY"),
+                terminal.prompts().toString());
         assertEquals("x ***", redactor.redact("x " + unescape(expected).strip()));
     }
 
     @Test
     void wipesTheTypedCharacters() throws Exception {
-        FakeTerminal terminal = FakeTerminal.withConsole().type("wipe-me-please").type("wipe-me-please");
+        FakeTerminal terminal =
+                FakeTerminal.withConsole().type("wipe-me-please").type("wipe-me-please");
 
         newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty());
 
@@ -178,10 +198,11 @@ class NewValueTest {
 
     @Test
     void refusesTwoEntriesThatDifferWithoutShowingEither() {
-        FakeTerminal terminal = FakeTerminal.withConsole().type("first-Entry-11").type("second-Entry-22");
+        FakeTerminal terminal =
+                FakeTerminal.withConsole().type("first-Entry-11").type("second-Entry-22");
 
-        RotationException e = assertThrows(RotationException.class,
-                () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
+        RotationException e = assertThrows(
+                RotationException.class, () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains("differ"), e.getMessage());
@@ -195,8 +216,8 @@ class NewValueTest {
     void refusesAnEmptyEntry(String typed) {
         FakeTerminal terminal = FakeTerminal.withConsole().type(typed).type(typed);
 
-        RotationException e = assertThrows(RotationException.class,
-                () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
+        RotationException e = assertThrows(
+                RotationException.class, () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
@@ -206,8 +227,8 @@ class NewValueTest {
     void refusesEndOfInput() {
         FakeTerminal terminal = FakeTerminal.withConsole().type("only-once-typed");
 
-        RotationException e = assertThrows(RotationException.class,
-                () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
+        RotationException e = assertThrows(
+                RotationException.class, () -> newValue(terminal, Map.of()).prompted(promptPlan(), Optional.empty()));
 
         assertTrue(e.getMessage().contains("no value was entered"), e.getMessage());
         assertFalse(e.getMessage().contains("only-once-typed"), e.getMessage());
@@ -216,7 +237,8 @@ class NewValueTest {
     @Test
     void withoutAConsoleSaysToUseValueFromAndAsksNothing() {
         // FakeTerminal.batch() fails the test if anything is asked.
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> newValue(FakeTerminal.batch(), Map.of()).prompted(promptPlan(), Optional.empty()));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
@@ -229,7 +251,8 @@ class NewValueTest {
     void valueFromReadsTheNamedVariableOfTheGivenEnvironment() throws Exception {
         Map<String, String> environment = Map.of("NEW_API_KEY", "fr0m-Env-Var-55", "OTHER", "not-this-one");
 
-        SecretValue value = newValue(FakeTerminal.batch(), environment).prompted(promptPlan(), Optional.of("env:NEW_API_KEY"));
+        SecretValue value =
+                newValue(FakeTerminal.batch(), environment).prompted(promptPlan(), Optional.of("env:NEW_API_KEY"));
 
         assertEquals("fr0m-Env-Var-55", value.reveal());
         assertEquals("***", redactor.redact("fr0m-Env-Var-55"));
@@ -237,9 +260,11 @@ class NewValueTest {
 
     @Test
     void valueFromWinsOverTheConsole() throws Exception {
-        FakeTerminal terminal = FakeTerminal.withConsole().type("typed-value-xx").type("typed-value-xx");
+        FakeTerminal terminal =
+                FakeTerminal.withConsole().type("typed-value-xx").type("typed-value-xx");
 
-        SecretValue value = newValue(terminal, Map.of("V", "fr0m-Env-Var-55")).prompted(promptPlan(), Optional.of("env:V"));
+        SecretValue value =
+                newValue(terminal, Map.of("V", "fr0m-Env-Var-55")).prompted(promptPlan(), Optional.of("env:V"));
 
         assertEquals("fr0m-Env-Var-55", value.reveal());
         assertEquals(List.of(), terminal.prompts());
@@ -250,8 +275,9 @@ class NewValueTest {
     void refusesAMissingOrEmptyVariable(String name) {
         Map<String, String> environment = Map.of("EMPTY", "", "PRESENT", "x");
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), environment)
-                .prompted(promptPlan(), Optional.of("env:" + name)));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), environment).prompted(promptPlan(), Optional.of("env:" + name)));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains(name), e.getMessage());
@@ -261,8 +287,10 @@ class NewValueTest {
     @ParameterizedTest
     @ValueSource(strings = {"NAME", "env:", "ENV:NAME", "file:/tmp/x"})
     void refusesAMalformedValueFrom(String valueFrom) {
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of("NAME", "x"))
-                .prompted(promptPlan(), Optional.of(valueFrom)));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of("NAME", "x"))
+                        .prompted(promptPlan(), Optional.of(valueFrom)));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
         assertTrue(e.getMessage().contains("env:NAME"), e.getMessage());
@@ -276,8 +304,9 @@ class NewValueTest {
     void aMalformedValueFromThatIsReallyTheValueIsNotEchoed() {
         String mistake = "sk_live_51HxQz9Kf3LpT8vWmNq";
 
-        RotationException e = assertThrows(RotationException.class, () -> newValue(FakeTerminal.batch(), Map.of())
-                .prompted(promptPlan(), Optional.of(mistake)));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> newValue(FakeTerminal.batch(), Map.of()).prompted(promptPlan(), Optional.of(mistake)));
 
         assertTrue(e.getMessage().contains("env:NAME"), e.getMessage());
         assertFalse(e.getMessage().contains(mistake), e.getMessage());

@@ -60,7 +60,8 @@ class RotationPlannerTest {
             """);
 
     private static final Set<String> LOCAL = Set.of("dev", "sandbox");
-    private static final List<String> BUILT_IN_IDS = List.of("ed25519-jwk", "es256-jwk", "password", "random-token", "rsa-jwk");
+    private static final List<String> BUILT_IN_IDS =
+            List.of("ed25519-jwk", "es256-jwk", "password", "random-token", "rsa-jwk");
 
     private static GeneratorRegistry generators;
 
@@ -154,7 +155,8 @@ class RotationPlannerTest {
         assertEquals(List.of("production", "staging", "preview"), plan.republish());
         assertEquals(List.of("sandbox"), plan.localEnvironments());
         assertEquals(Optional.empty(), plan.environment());
-        assertEquals(Optional.of(generators.find("random-token").orElseThrow().description()), plan.generatorDescription());
+        assertEquals(
+                Optional.of(generators.find("random-token").orElseThrow().description()), plan.generatorDescription());
     }
 
     @Test
@@ -190,7 +192,8 @@ class RotationPlannerTest {
     void followUpsOfAGeneratedSharedKey() throws RotationException {
         List<String> steps = plan("API_KEY", Optional.empty()).followUps();
 
-        assertTrue(steps.stream().anyMatch(s -> s.startsWith("Redeploy production, staging, preview ")), steps.toString());
+        assertTrue(
+                steps.stream().anyMatch(s -> s.startsWith("Redeploy production, staging, preview ")), steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("Recycle") && s.contains("API_KEY")), steps.toString());
         assertTrue(steps.contains("Refresh the local .env: mvn spectral:provision -Denv=sandbox"), steps.toString());
         assertFalse(steps.stream().anyMatch(s -> s.contains("Revoke")), steps.toString());
@@ -201,7 +204,9 @@ class RotationPlannerTest {
     void followUpsOfAJwkKeyAddTheKeyRolloverNote() throws RotationException {
         List<String> steps = plan("SIGNING_KEY", Optional.empty()).followUps();
 
-        assertTrue(steps.stream().anyMatch(s -> s.contains("Publish the new public key before signing with it")), steps.toString());
+        assertTrue(
+                steps.stream().anyMatch(s -> s.contains("Publish the new public key before signing with it")),
+                steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("Redeploy production, staging ")), steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("Recycle")), steps.toString());
         assertFalse(steps.stream().anyMatch(s -> s.contains("Revoke")), steps.toString());

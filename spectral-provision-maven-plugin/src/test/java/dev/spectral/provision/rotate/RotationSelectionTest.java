@@ -74,7 +74,10 @@ class RotationSelectionTest {
 
     private static UnitSelector.Selected select(Config config, String key, String item, String vault, String env)
             throws RotationException {
-        Selection selection = Selection.of(Optional.ofNullable(key), Optional.ofNullable(item), Optional.ofNullable(vault),
+        Selection selection = Selection.of(
+                Optional.ofNullable(key),
+                Optional.ofNullable(item),
+                Optional.ofNullable(vault),
                 Optional.ofNullable(env));
         return UnitSelector.select(config, selection, generators, LOCAL);
     }
@@ -105,7 +108,9 @@ class RotationSelectionTest {
         UnitSelector.Selected selected = select(CONFIG, "API_KEY,DB_PASSWORD", null, null, "staging");
 
         assertEquals(List.of("API_KEY [staging]", "DB_PASSWORD [staging]"), labels(selected));
-        assertEquals(ref("op://Spectral/db-staging/password"), selected.units().get(1).target());
+        assertEquals(
+                ref("op://Spectral/db-staging/password"),
+                selected.units().get(1).target());
     }
 
     @Test
@@ -120,7 +125,9 @@ class RotationSelectionTest {
     void aNamedPerEnvKeyWithoutAnEnvironmentIsStillRefused() {
         RotationException e = refused(CONFIG, "SIGNING_KEY,DB_PASSWORD", null, null, null);
 
-        assertEquals("DB_PASSWORD is rotated per environment: pass -Denv=<name>, one of: dev, production, staging", e.getMessage());
+        assertEquals(
+                "DB_PASSWORD is rotated per environment: pass -Denv=<name>, one of: dev, production, staging",
+                e.getMessage());
     }
 
     // ---- all --------------------------------------------------------------------------------
@@ -129,10 +136,22 @@ class RotationSelectionTest {
     void allTakesEverySpecAndEachPerEnvKeyInEveryEnvironmentThatReferencesIt() throws RotationException {
         UnitSelector.Selected selected = select(CONFIG, "all", null, null, null);
 
-        assertEquals(List.of("SIGNING_KEY", "API_KEY [dev]", "API_KEY [production]", "API_KEY [staging]", "DB_PASSWORD [dev]",
-                "DB_PASSWORD [production]", "DB_PASSWORD [staging]", "CF_TOKEN", "DEPLOY_KEY"), labels(selected));
-        assertEquals(List.of("DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec",
-                "SIGNING_KEY [dev] reads op://Spectral/signing-dev/jwk: the shared rotation of SIGNING_KEY writes another item"),
+        assertEquals(
+                List.of(
+                        "SIGNING_KEY",
+                        "API_KEY [dev]",
+                        "API_KEY [production]",
+                        "API_KEY [staging]",
+                        "DB_PASSWORD [dev]",
+                        "DB_PASSWORD [production]",
+                        "DB_PASSWORD [staging]",
+                        "CF_TOKEN",
+                        "DEPLOY_KEY"),
+                labels(selected));
+        assertEquals(
+                List.of(
+                        "DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec",
+                        "SIGNING_KEY [dev] reads op://Spectral/signing-dev/jwk: the shared rotation of SIGNING_KEY writes another item"),
                 selected.untouched().stream().map(Untouched::describe).sorted().toList());
     }
 
@@ -140,10 +159,15 @@ class RotationSelectionTest {
     void allOfOneEnvironmentTakesTheSharedKeysItReadsAndItsOwnPerEnvKeys() throws RotationException {
         UnitSelector.Selected selected = select(CONFIG, "all", null, null, "production");
 
-        assertEquals(List.of("SIGNING_KEY", "API_KEY [production]", "DB_PASSWORD [production]", "CF_TOKEN", "DEPLOY_KEY"),
+        assertEquals(
+                List.of("SIGNING_KEY", "API_KEY [production]", "DB_PASSWORD [production]", "CF_TOKEN", "DEPLOY_KEY"),
                 labels(selected));
-        assertEquals(List.of("production", "staging"), selected.units().get(0).republish(), "a shared key republishes all its readers");
-        assertEquals(List.of("DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec"),
+        assertEquals(
+                List.of("production", "staging"),
+                selected.units().get(0).republish(),
+                "a shared key republishes all its readers");
+        assertEquals(
+                List.of("DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec"),
                 selected.untouched().stream().map(Untouched::describe).toList());
     }
 
@@ -153,7 +177,9 @@ class RotationSelectionTest {
 
         assertEquals(List.of("API_KEY [dev]", "DB_PASSWORD [dev]"), labels(selected));
         assertEquals(List.of(), selected.units().get(0).republish());
-        assertEquals(List.of("SIGNING_KEY [dev] reads op://Spectral/signing-dev/jwk: the shared rotation of SIGNING_KEY writes another item"),
+        assertEquals(
+                List.of(
+                        "SIGNING_KEY [dev] reads op://Spectral/signing-dev/jwk: the shared rotation of SIGNING_KEY writes another item"),
                 selected.untouched().stream().map(Untouched::describe).toList());
     }
 
@@ -164,7 +190,8 @@ class RotationSelectionTest {
         UnitSelector.Selected selected = select(CONFIG, null, "spectral/DB-Production", null, null);
 
         assertEquals(List.of("DB_PASSWORD [production]"), labels(selected), "matched as 1Password does: ignoring case");
-        assertEquals(List.of("DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec"),
+        assertEquals(
+                List.of("DB_URL [production] reads op://Spectral/db-production/url: no [rotation] spec"),
                 selected.untouched().stream().map(Untouched::describe).toList());
     }
 
@@ -179,23 +206,40 @@ class RotationSelectionTest {
     @Test
     void aVaultSelectsEveryRotatableKeyThatReadsIt() throws RotationException {
         assertEquals(List.of("DEPLOY_KEY"), labels(select(CONFIG, null, null, "ops", null)));
-        assertEquals(List.of("SIGNING_KEY", "API_KEY [dev]", "API_KEY [production]", "API_KEY [staging]", "DB_PASSWORD [dev]",
-                "DB_PASSWORD [production]", "DB_PASSWORD [staging]", "CF_TOKEN"), labels(select(CONFIG, null, null, "Spectral", null)));
+        assertEquals(
+                List.of(
+                        "SIGNING_KEY",
+                        "API_KEY [dev]",
+                        "API_KEY [production]",
+                        "API_KEY [staging]",
+                        "DB_PASSWORD [dev]",
+                        "DB_PASSWORD [production]",
+                        "DB_PASSWORD [staging]",
+                        "CF_TOKEN"),
+                labels(select(CONFIG, null, null, "Spectral", null)));
     }
 
     @Test
     void aSelectorNarrowedByAnEnvironment() throws RotationException {
-        assertEquals(List.of("API_KEY [staging]", "DB_PASSWORD [staging]", "SIGNING_KEY", "CF_TOKEN").stream().sorted().toList(),
-                labels(select(CONFIG, null, null, "Spectral", "staging")).stream().sorted().toList());
+        assertEquals(
+                List.of("API_KEY [staging]", "DB_PASSWORD [staging]", "SIGNING_KEY", "CF_TOKEN").stream()
+                        .sorted()
+                        .toList(),
+                labels(select(CONFIG, null, null, "Spectral", "staging")).stream()
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void aSelectorThatMatchesNothingSaysWhatTheRotatableKeysRead() {
         RotationException e = refused(CONFIG, null, "Spectral/signing", null, "dev");
 
-        assertTrue(e.getMessage().startsWith("no rotatable key matches -Dspectral.rotate.item=Spectral/signing -Denv=dev"),
+        assertTrue(
+                e.getMessage().startsWith("no rotatable key matches -Dspectral.rotate.item=Spectral/signing -Denv=dev"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("the rotatable keys of dev read Spectral/anthropic-dev, Spectral/db-dev"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("the rotatable keys of dev read Spectral/anthropic-dev, Spectral/db-dev"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
     }
 
@@ -213,7 +257,8 @@ class RotationSelectionTest {
     void twoNamedKeysWritingOneFieldAreRefusedNamingBoth() {
         RotationException e = refused(TWINS, "SESSION_A,OTHER,SESSION_B", null, null, null);
 
-        assertTrue(e.getMessage().startsWith("SESSION_A and SESSION_B both write spectral/Session/SECRET in 1Password"),
+        assertTrue(
+                e.getMessage().startsWith("SESSION_A and SESSION_B both write spectral/Session/SECRET in 1Password"),
                 e.getMessage());
     }
 
@@ -228,11 +273,16 @@ class RotationSelectionTest {
 
     @Test
     void withoutASelectorTheMessageNamesAllFourWays() {
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> Selection.of(Optional.empty(), Optional.of(" "), Optional.empty(), Optional.of("production")));
 
         assertEquals(RotationException.Cause.CONFIGURATION, e.reason());
-        for (String way : List.of("-Dkey=KEY", "-Dkey=A,B,C", "-Dkey=all", "-Dspectral.rotate.item=VAULT/ITEM",
+        for (String way : List.of(
+                "-Dkey=KEY",
+                "-Dkey=A,B,C",
+                "-Dkey=all",
+                "-Dspectral.rotate.item=VAULT/ITEM",
                 "-Dspectral.rotate.vault=VAULT")) {
             assertTrue(e.getMessage().contains(way), way + " in " + e.getMessage());
         }
@@ -240,15 +290,19 @@ class RotationSelectionTest {
 
     @Test
     void twoSelectorsAreRefused() {
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> Selection.of(Optional.of("all"), Optional.empty(), Optional.of("Spectral"), Optional.empty()));
 
-        assertTrue(e.getMessage().contains("only one of -Dkey, -Dspectral.rotate.item and -Dspectral.rotate.vault"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("only one of -Dkey, -Dspectral.rotate.item and -Dspectral.rotate.vault"),
+                e.getMessage());
     }
 
     @Test
     void allCannotBeMixedWithNamedKeys() {
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> Selection.of(Optional.of("all,API_KEY"), Optional.empty(), Optional.empty(), Optional.empty()));
 
         assertTrue(e.getMessage().contains("-Dkey=all"), e.getMessage());
@@ -257,7 +311,8 @@ class RotationSelectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"Spectral", "Spectral/", "/item", "Spectral/item/field"})
     void anItemMustBeVaultSlashItem(String item) {
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> Selection.of(Optional.empty(), Optional.of(item), Optional.empty(), Optional.empty()));
 
         assertTrue(e.getMessage().contains("must be VAULT/ITEM"), e.getMessage());
@@ -265,13 +320,22 @@ class RotationSelectionTest {
 
     @Test
     void theSelectionAsTyped() throws RotationException {
-        assertEquals("-Dkey=A,B", Selection.of(Optional.of("A, B"), Optional.empty(), Optional.empty(), Optional.empty()).text());
-        assertEquals("-Dkey=all -Denv=production",
-                Selection.of(Optional.of("all"), Optional.empty(), Optional.empty(), Optional.of("production")).text());
-        assertEquals("-Dspectral.rotate.item=Spectral/cloudflare",
-                Selection.of(Optional.empty(), Optional.of("Spectral/cloudflare"), Optional.empty(), Optional.empty()).text());
-        assertEquals("-Dspectral.rotate.vault=Ops -Denv=staging",
-                Selection.of(Optional.empty(), Optional.empty(), Optional.of("Ops"), Optional.of("staging")).text());
+        assertEquals(
+                "-Dkey=A,B",
+                Selection.of(Optional.of("A, B"), Optional.empty(), Optional.empty(), Optional.empty())
+                        .text());
+        assertEquals(
+                "-Dkey=all -Denv=production",
+                Selection.of(Optional.of("all"), Optional.empty(), Optional.empty(), Optional.of("production"))
+                        .text());
+        assertEquals(
+                "-Dspectral.rotate.item=Spectral/cloudflare",
+                Selection.of(Optional.empty(), Optional.of("Spectral/cloudflare"), Optional.empty(), Optional.empty())
+                        .text());
+        assertEquals(
+                "-Dspectral.rotate.vault=Ops -Denv=staging",
+                Selection.of(Optional.empty(), Optional.empty(), Optional.of("Ops"), Optional.of("staging"))
+                        .text());
         assertFalse(Selection.key("A", Optional.empty()).all());
     }
 }

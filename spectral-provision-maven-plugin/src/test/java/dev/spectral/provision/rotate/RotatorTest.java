@@ -6,7 +6,6 @@ import static dev.spectral.provision.testing.NoValueLeaks.assertNoStretchOf;
 import static dev.spectral.provision.testing.References.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,18 +13,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
-import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.report.ReportWriter;
 import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
-import dev.spectral.provision.testing.NoValueLeaks;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
 import dev.spectral.provision.testing.FakeGitHub;
 import dev.spectral.provision.testing.FakeOnePassword;
+import dev.spectral.provision.testing.NoValueLeaks;
 import dev.spectral.provision.testing.RecordingLog;
 import dev.spectral.provision.testing.ScriptedRunner;
 import java.nio.file.Files;
@@ -91,7 +89,8 @@ class RotatorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
     private static final String READ_BACK = "s0mething-Else-Entirely-77";
     private static final String TYPED_VENDOR_KEY = "vNd-Typed-Key-4421xq";
-    private static final ProvisionRequest PUBLISHING = new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of());
+    private static final ProvisionRequest PUBLISHING =
+            new ProvisionRequest("", Set.of("dev"), Path.of("/nonexistent/.env"), Set.of());
 
     @TempDir
     Path dir;
@@ -110,15 +109,31 @@ class RotatorTest {
     void setUp() {
         TestGenerators.reset();
         generators = TestGenerators.registry(dir.resolve("generators"));
-        op.add("Spectral", item("sess0001", "session", 7,
-                field("notesPlain", "notesPlain", "STRING", "rotated by spectral"),
-                field("secret", "secret", "CONCEALED", "old-session-value")));
-        op.add("Spectral", item("sessdev1", "session-dev", 2, field("secret", "secret", "CONCEALED", "old-session-dev")));
-        op.add("Spectral", item("dbprod01", "db-production", 4, field("password", "password", "CONCEALED", "old-db-prod")));
-        op.add("Spectral", item("dbstag01", "db-staging", 5, field("password", "password", "CONCEALED", "old-db-staging")));
+        op.add(
+                "Spectral",
+                item(
+                        "sess0001",
+                        "session",
+                        7,
+                        field("notesPlain", "notesPlain", "STRING", "rotated by spectral"),
+                        field("secret", "secret", "CONCEALED", "old-session-value")));
+        op.add(
+                "Spectral",
+                item("sessdev1", "session-dev", 2, field("secret", "secret", "CONCEALED", "old-session-dev")));
+        op.add(
+                "Spectral",
+                item("dbprod01", "db-production", 4, field("password", "password", "CONCEALED", "old-db-prod")));
+        op.add(
+                "Spectral",
+                item("dbstag01", "db-staging", 5, field("password", "password", "CONCEALED", "old-db-staging")));
         op.add("Spectral", item("dbdev001", "db-dev", 1, field("password", "password", "CONCEALED", "old-db-dev")));
-        op.add("Spectral", item("hook0001", "webhook", 3,
-                field("hooksecret", "secret", "CONCEALED", "old-webhook", "sgn", "signing")));
+        op.add(
+                "Spectral",
+                item(
+                        "hook0001",
+                        "webhook",
+                        3,
+                        field("hooksecret", "secret", "CONCEALED", "old-webhook", "sgn", "signing")));
         op.add("Spectral", item("vend0001", "vendor", 9, field("credential", "credential", "CONCEALED", "old-vendor")));
     }
 
@@ -138,8 +153,11 @@ class RotatorTest {
                 }
             }
         }
-        thrown.stream().filter(t -> t instanceof RotationException).map(t -> ((RotationException) t).outcome())
-                .flatMap(Optional::stream).forEach(outcomes::add);
+        thrown.stream()
+                .filter(t -> t instanceof RotationException)
+                .map(t -> ((RotationException) t).outcome())
+                .flatMap(Optional::stream)
+                .forEach(outcomes::add);
         for (RotationOutcome outcome : outcomes) {
             Path json = dir.resolve("rotate-report.json");
             ReportWriter.writeJson(json, RotationReport.of(outcome, Map.of()));
@@ -149,14 +167,14 @@ class RotatorTest {
         assertEquals(List.of(), git.commands(), "the .env was not touched");
     }
 
-
     private Rotator rotator(Terminal terminal, Map<String, String> environment) {
         Provisioner provisioner = new Provisioner(op, github, new DotEnvWriter(git), pool, log);
         return new Rotator(op, provisioner, generators, terminal, environment, redactor, CLOCK, log);
     }
 
     private static RotationRequest request(String key, Optional<String> env, boolean dryRun, boolean yes) {
-        return new RotationRequest(Selection.key(key, env), dryRun, yes, Optional.empty(), Optional.empty(), PUBLISHING);
+        return new RotationRequest(
+                Selection.key(key, env), dryRun, yes, Optional.empty(), Optional.empty(), PUBLISHING);
     }
 
     private static RotationRequest confirmed(String key) {
@@ -202,7 +220,10 @@ class RotatorTest {
         assertEquals(8, stored.path("version").asLong());
         assertEquals(value, secretValue(stored, "secret"));
         assertEquals("rotated by spectral", secretValue(stored, "notesPlain"), "other fields are kept");
-        assertEquals(List.of(ref("op://Spectral/session/secret")), op.resolveCalls().get(0), "read back first, the target alone");
+        assertEquals(
+                List.of(ref("op://Spectral/session/secret")),
+                op.resolveCalls().get(0),
+                "read back first, the target alone");
 
         assertEquals(value, github.secret("production", "SESSION_SECRET"));
         assertEquals(value, github.secret("staging", "SESSION_SECRET"));
@@ -223,7 +244,8 @@ class RotatorTest {
 
     @Test
     void aPerEnvKeyTouchesOnlyThatEnvironmentsItemAndEnvironment() throws Exception {
-        RotationOutcome outcome = rotate(FakeTerminal.batch(), request("DB_PASSWORD", Optional.of("staging"), false, true));
+        RotationOutcome outcome =
+                rotate(FakeTerminal.batch(), request("DB_PASSWORD", Optional.of("staging"), false, true));
 
         String value = minted();
         assertEquals(Optional.of("staging"), TestGenerators.contexts().get(0).environment());
@@ -259,8 +281,13 @@ class RotatorTest {
 
     @Test
     void aPromptKeyTakesTheValueFromTheNamedVariable() throws Exception {
-        RotationRequest request = new RotationRequest(Selection.key("VENDOR_KEY", Optional.empty()), false, true,
-                Optional.of("env:NEW_VENDOR_KEY"), Optional.empty(), PUBLISHING);
+        RotationRequest request = new RotationRequest(
+                Selection.key("VENDOR_KEY", Optional.empty()),
+                false,
+                true,
+                Optional.of("env:NEW_VENDOR_KEY"),
+                Optional.empty(),
+                PUBLISHING);
 
         RotationOutcome outcome = rotator(FakeTerminal.batch(), Map.of("NEW_VENDOR_KEY", TYPED_VENDOR_KEY))
                 .rotate(CONFIG, request);
@@ -300,7 +327,8 @@ class RotatorTest {
 
     @Test
     void endOfInputAtTheQuestionCancels() {
-        RotationException e = refused(FakeTerminal.withConsole(), request("SESSION_SECRET", Optional.empty(), false, false));
+        RotationException e =
+                refused(FakeTerminal.withConsole(), request("SESSION_SECRET", Optional.empty(), false, false));
 
         assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
         assertEquals(0, op.writeCalls());
@@ -309,8 +337,8 @@ class RotatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"y", "Y", " yes "})
     void yesProceeds(String answer) throws Exception {
-        RotationOutcome outcome = rotate(FakeTerminal.withConsole().answer(answer),
-                request("SESSION_SECRET", Optional.empty(), false, false));
+        RotationOutcome outcome = rotate(
+                FakeTerminal.withConsole().answer(answer), request("SESSION_SECRET", Optional.empty(), false, false));
 
         assertTrue(outcome.complete());
         assertEquals(1, op.writeCalls());
@@ -321,7 +349,8 @@ class RotatorTest {
 
     @Test
     void aDryRunWritesNothingButRunsTheGenerator() throws Exception {
-        RotationOutcome outcome = rotate(FakeTerminal.batch(), request("SESSION_SECRET", Optional.empty(), true, false));
+        RotationOutcome outcome =
+                rotate(FakeTerminal.batch(), request("SESSION_SECRET", Optional.empty(), true, false));
 
         assertEquals(1, TestGenerators.minted().size(), "the generator ran");
         assertEquals(0, op.writeCalls());
@@ -335,8 +364,10 @@ class RotatorTest {
 
     @Test
     void aDryRunOfAFailingGeneratorFailsAndWritesNothing() {
-        RotationException e = assertThrows(RotationException.class, () -> rotator(FakeTerminal.batch(), Map.of())
-                .rotate(BROKEN, request("BROKEN_KEY", Optional.empty(), true, false)));
+        RotationException e = assertThrows(
+                RotationException.class,
+                () -> rotator(FakeTerminal.batch(), Map.of())
+                        .rotate(BROKEN, request("BROKEN_KEY", Optional.empty(), true, false)));
         thrown.add(e);
 
         assertEquals(RotationException.Cause.TOOL, e.reason());
@@ -349,7 +380,8 @@ class RotatorTest {
 
     @Test
     void aFailingGeneratorWritesNothing() {
-        RotationException e = assertThrows(RotationException.class,
+        RotationException e = assertThrows(
+                RotationException.class,
                 () -> rotator(FakeTerminal.batch(), Map.of()).rotate(BROKEN, confirmed("BROKEN_KEY")));
         thrown.add(e);
 
@@ -400,7 +432,9 @@ class RotatorTest {
 
             @Override
             public Optional<String> readLine(String prompt) {
-                racing.add("Spectral", item("hook9999", "webhook", 1, field("secret", "secret", "CONCEALED", "someone-else")));
+                racing.add(
+                        "Spectral",
+                        item("hook9999", "webhook", 1, field("secret", "secret", "CONCEALED", "someone-else")));
                 return Optional.of("y");
             }
 
@@ -443,7 +477,9 @@ class RotatorTest {
         assertEquals(List.of("mvn spectral:provision -Denv=staging"), outcome.finishCommands());
         assertFalse(outcome.complete());
         assertEquals(minted(), github.secret("production", "SESSION_SECRET"));
-        assertEquals(List.of("mvn spectral:provision -Denv=staging"), RotationReport.of(outcome, Map.of()).finishCommands());
+        assertEquals(
+                List.of("mvn spectral:provision -Denv=staging"),
+                RotationReport.of(outcome, Map.of()).finishCommands());
         assertFalse(log.lines("ERROR").isEmpty(), log.all());
     }
 

@@ -25,18 +25,18 @@ public final class TestGenerators {
     private static final List<GeneratorContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private TestGenerators() {
-    }
+    private TestGenerators() {}
 
     /** The built-ins and the generators of this class, loaded as the plugin loads them. */
     static GeneratorRegistry registry(Path folder) {
         try {
             Path services = folder.resolve("META-INF/services/" + SecretGenerator.class.getName());
             Files.createDirectories(services.getParent());
-            Files.writeString(services, String.join("\n", Fixed.class.getName(), Failing.class.getName(),
-                    Empty.class.getName()) + "\n");
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {folder.toUri().toURL()},
-                    TestGenerators.class.getClassLoader())) {
+            Files.writeString(
+                    services,
+                    String.join("\n", Fixed.class.getName(), Failing.class.getName(), Empty.class.getName()) + "\n");
+            try (URLClassLoader loader =
+                    new URLClassLoader(new URL[] {folder.toUri().toURL()}, TestGenerators.class.getClassLoader())) {
                 return GeneratorRegistry.load(loader);
             }
         } catch (IOException e) {

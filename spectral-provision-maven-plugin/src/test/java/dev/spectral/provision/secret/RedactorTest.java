@@ -20,7 +20,8 @@ class RedactorTest {
 
     @Test
     void masksEachLineOfAMultiLineValuePrintedAlone() {
-        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n";
+        String pem =
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n";
         redactor.register(pem);
 
         assertEquals("key: ***", redactor.redact("key: " + pem));

@@ -10,8 +10,7 @@ public final class Configs {
 
     public static final String FILE = "environments.toml";
 
-    private Configs() {
-    }
+    private Configs() {}
 
     public static ParsedConfig parse(String toml) {
         return ConfigParser.parse(toml.getBytes(StandardCharsets.UTF_8), FILE);

@@ -30,6 +30,7 @@ public final class FakeGitHub implements GitHub {
     public final Map<String, Map<String, String>> variables = new ConcurrentHashMap<>();
     /** Calls that fail, as {@code "method env NAME"}, e.g. {@code "setSecret production API_KEY"}. */
     public final Set<String> failOn = ConcurrentHashMap.newKeySet();
+
     public final List<String> calls = new CopyOnWriteArrayList<>();
 
     private final AtomicInteger running = new AtomicInteger();
@@ -51,12 +52,15 @@ public final class FakeGitHub implements GitHub {
 
     /** Calls that change GitHub: writes, deletes and environment creation. */
     public List<String> writeCalls() {
-        return calls.stream().filter(c -> !c.startsWith("list ") && !c.startsWith("environmentExists ")
-                && !c.startsWith("repository")).toList();
+        return calls.stream()
+                .filter(c ->
+                        !c.startsWith("list ") && !c.startsWith("environmentExists ") && !c.startsWith("repository"))
+                .toList();
     }
 
     public void putSecret(String env, String name) {
-        secrets.computeIfAbsent(env, e -> new ConcurrentHashMap<>()).put(name, SecretValue.of("old-" + name, new Redactor()));
+        secrets.computeIfAbsent(env, e -> new ConcurrentHashMap<>())
+                .put(name, SecretValue.of("old-" + name, new Redactor()));
     }
 
     public void putVariable(String env, String name, String value) {
@@ -107,12 +111,16 @@ public final class FakeGitHub implements GitHub {
 
     @Override
     public void setSecret(String environment, String name, SecretValue value) throws GitHubException {
-        change("setSecret " + environment + " " + name, () -> secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value));
+        change(
+                "setSecret " + environment + " " + name,
+                () -> secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>())
+                        .put(name, value));
     }
 
     /** One bulk call, recorded as {@code "setSecrets env [NAMES]"}; a name fails as its single set would. */
     @Override
-    public Map<String, String> setSecrets(String environment, Map<String, SecretValue> values, java.util.function.IntConsumer written)
+    public Map<String, String> setSecrets(
+            String environment, Map<String, SecretValue> values, java.util.function.IntConsumer written)
             throws GitHubException {
         record("setSecrets " + environment + " " + new java.util.TreeSet<>(values.keySet()));
         Map<String, String> failed = new java.util.TreeMap<>();
@@ -120,7 +128,8 @@ public final class FakeGitHub implements GitHub {
             if (failOn.contains("setSecret " + environment + " " + name)) {
                 failed.put(name, "injected failure: setSecret " + environment + " " + name);
             } else {
-                secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value);
+                secrets.computeIfAbsent(environment, e -> new ConcurrentHashMap<>())
+                        .put(name, value);
                 written.accept(1);
             }
         });
@@ -129,22 +138,34 @@ public final class FakeGitHub implements GitHub {
 
     @Override
     public void createVariable(String environment, String name, String value) throws GitHubException {
-        change("createVariable " + environment + " " + name, () -> variables.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value));
+        change(
+                "createVariable " + environment + " " + name,
+                () -> variables
+                        .computeIfAbsent(environment, e -> new ConcurrentHashMap<>())
+                        .put(name, value));
     }
 
     @Override
     public void updateVariable(String environment, String name, String value) throws GitHubException {
-        change("updateVariable " + environment + " " + name, () -> variables.computeIfAbsent(environment, e -> new ConcurrentHashMap<>()).put(name, value));
+        change(
+                "updateVariable " + environment + " " + name,
+                () -> variables
+                        .computeIfAbsent(environment, e -> new ConcurrentHashMap<>())
+                        .put(name, value));
     }
 
     @Override
     public void deleteSecret(String environment, String name) throws GitHubException {
-        change("deleteSecret " + environment + " " + name, () -> secrets(environment).remove(name));
+        change(
+                "deleteSecret " + environment + " " + name,
+                () -> secrets(environment).remove(name));
     }
 
     @Override
     public void deleteVariable(String environment, String name) throws GitHubException {
-        change("deleteVariable " + environment + " " + name, () -> variables(environment).remove(name));
+        change(
+                "deleteVariable " + environment + " " + name,
+                () -> variables(environment).remove(name));
     }
 
     private void record(String call) throws GitHubException {

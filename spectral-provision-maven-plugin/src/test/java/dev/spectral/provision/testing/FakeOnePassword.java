@@ -51,17 +51,20 @@ public final class FakeOnePassword implements OnePassword {
     private final Redactor redactor;
     /** Vault name (lower-case) to its items, in insertion order. */
     private final Map<String, List<ObjectNode>> vaults = new LinkedHashMap<>();
+
     private final AtomicInteger nextId = new AtomicInteger(1);
 
     private volatile boolean failWrites;
     /** Items (lower-cased titles) whose writes fail. */
     private final Set<String> failWritesTo = ConcurrentHashMap.newKeySet();
+
     private volatile boolean editElsewhereAfterNextRead;
     private volatile Optional<String> readBackValue = Optional.empty();
     private volatile Optional<String> resolveFailure = Optional.empty();
     private volatile boolean failListing;
     /** Answers of the next vault listings, in order; when empty, listings answer from the items. */
     private final List<Map<String, Instant>> listings = new CopyOnWriteArrayList<>();
+
     private final List<String> listedVaults = new CopyOnWriteArrayList<>();
 
     private final AtomicInteger itemCalls = new AtomicInteger();
@@ -103,7 +106,8 @@ public final class FakeOnePassword implements OnePassword {
         return field;
     }
 
-    public static ObjectNode field(String id, String label, String type, String value, String sectionId, String sectionLabel) {
+    public static ObjectNode field(
+            String id, String label, String type, String value, String sectionId, String sectionLabel) {
         ObjectNode field = field(id, label, type, value);
         field.putObject("section").put("id", sectionId).put("label", sectionLabel);
         return field;
@@ -115,7 +119,8 @@ public final class FakeOnePassword implements OnePassword {
         Optional<ObjectNode> existing = find(ref.vault(), ref.item());
         ObjectNode item = existing.orElseGet(() -> {
             ObjectNode created = item("itm" + nextId.getAndIncrement(), ref.item(), 1);
-            vaults.computeIfAbsent(ref.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(created);
+            vaults.computeIfAbsent(ref.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>())
+                    .add(created);
             return created;
         });
         setField(item, ref, value);
@@ -123,12 +128,14 @@ public final class FakeOnePassword implements OnePassword {
     }
 
     public FakeOnePassword add(String vault, ObjectNode item) {
-        vaults.computeIfAbsent(vault.toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(item.deepCopy());
+        vaults.computeIfAbsent(vault.toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>())
+                .add(item.deepCopy());
         return this;
     }
 
     public void remove(String vault, String item) {
-        find(vault, item).ifPresent(found -> vaults.get(vault.toLowerCase(Locale.ROOT)).remove(found));
+        find(vault, item)
+                .ifPresent(found -> vaults.get(vault.toLowerCase(Locale.ROOT)).remove(found));
     }
 
     // ---- switches ---------------------------------------------------------------------------
@@ -177,7 +184,10 @@ public final class FakeOnePassword implements OnePassword {
     }
 
     public long version(String vault, String item) {
-        return find(vault, item).orElseThrow(() -> new AssertionError("no item " + item)).path("version").asLong();
+        return find(vault, item)
+                .orElseThrow(() -> new AssertionError("no item " + item))
+                .path("version")
+                .asLong();
     }
 
     /** The value a reference reads now, as op would resolve it (ignoring the read-back switch). */
@@ -214,7 +224,9 @@ public final class FakeOnePassword implements OnePassword {
     /** Every field value held now, for leak checks. */
     public List<String> allValues() {
         List<String> values = new ArrayList<>();
-        vaults.values().forEach(items -> items.forEach(item -> item.path("fields").forEach(f -> values.add(f.path("value").asText()))));
+        vaults.values()
+                .forEach(items -> items.forEach(item -> item.path("fields")
+                        .forEach(f -> values.add(f.path("value").asText()))));
         return values;
     }
 
@@ -240,7 +252,8 @@ public final class FakeOnePassword implements OnePassword {
         for (OpReference reference : new LinkedHashSet<>(references)) {
             Optional<String> value = lookup(reference);
             if (value.isEmpty()) {
-                throw new OnePasswordException("reference " + reference + " failed: no such item or field (fake 1Password)");
+                throw new OnePasswordException(
+                        "reference " + reference + " failed: no such item or field (fake 1Password)");
             }
             String returned = !writes.isEmpty() && readBackValue.isPresent() ? readBackValue.get() : value.get();
             values.put(reference, SecretValue.of(returned, redactor));
@@ -254,7 +267,8 @@ public final class FakeOnePassword implements OnePassword {
         itemUpdatesCalls.incrementAndGet();
         listedVaults.add(vault);
         if (failListing) {
-            throw new OnePasswordException("[ERROR] (fake) You do not have permission to list the items of vault " + vault);
+            throw new OnePasswordException(
+                    "[ERROR] (fake) You do not have permission to list the items of vault " + vault);
         }
         if (!listings.isEmpty()) {
             return listings.remove(0);
@@ -294,8 +308,8 @@ public final class FakeOnePassword implements OnePassword {
         }
         (current.isPresent() ? replaceCalls : createCalls).incrementAndGet();
         if (failWrites || failWritesTo.contains(target.item().toLowerCase(Locale.ROOT))) {
-            throw new OnePasswordException((current.isPresent() ? "write" : "create") + " item " + target.item() + " in vault "
-                    + target.vault() + " failed: (fake) 1Password is unavailable, HTTP 503");
+            throw new OnePasswordException((current.isPresent() ? "write" : "create") + " item " + target.item()
+                    + " in vault " + target.vault() + " failed: (fake) 1Password is unavailable, HTTP 503");
         }
         ObjectNode item = current.orElseGet(() -> {
             ObjectNode created = NODES.objectNode();
@@ -304,27 +318,33 @@ public final class FakeOnePassword implements OnePassword {
             created.put("category", "API_CREDENTIAL");
             created.put("version", 0);
             created.put("created_at", WRITTEN_AT);
-            vaults.computeIfAbsent(target.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>()).add(created);
+            vaults.computeIfAbsent(target.vault().toLowerCase(Locale.ROOT), v -> new CopyOnWriteArrayList<>())
+                    .add(created);
             return created;
         });
         setField(item, target, value.reveal());
         item.put("version", item.path("version").asLong() + 1);
         item.put("updated_at", WRITTEN_AT);
-        writes.add((current.isPresent() ? "replace " + target.vault() + "/" + item.path("id").asText()
-                : "create " + target.vault() + "/" + target.item()));
+        writes.add(
+                (current.isPresent()
+                        ? "replace " + target.vault() + "/" + item.path("id").asText()
+                        : "create " + target.vault() + "/" + target.item()));
         return item.path("version").asLong();
     }
 
     /** Sets the field a reference names, as op matches it; a missing one is added, concealed, in its section. */
     private static void setField(ObjectNode item, OpReference target, String value) {
         for (JsonNode field : item.withArray("fields")) {
-            boolean sectionMatches = target.section().map(s -> named(field.path("section"), s, "label")).orElse(true);
+            boolean sectionMatches = target.section()
+                    .map(s -> named(field.path("section"), s, "label"))
+                    .orElse(true);
             if (named(field, target.field(), "label") && sectionMatches) {
                 ((ObjectNode) field).put("value", value);
                 return;
             }
         }
-        ObjectNode field = target.section().map(s -> field(target.field(), target.field(), "CONCEALED", value, s, s))
+        ObjectNode field = target.section()
+                .map(s -> field(target.field(), target.field(), "CONCEALED", value, s, s))
                 .orElseGet(() -> field(target.field(), target.field(), "CONCEALED", value));
         item.withArray("fields").add(field);
     }
@@ -344,15 +364,21 @@ public final class FakeOnePassword implements OnePassword {
         }
         List<JsonNode> matches = new ArrayList<>();
         for (JsonNode field : item.get().path("fields")) {
-            boolean sectionMatches = reference.section().map(s -> named(field.path("section"), s, "label")).orElse(true);
+            boolean sectionMatches = reference
+                    .section()
+                    .map(s -> named(field.path("section"), s, "label"))
+                    .orElse(true);
             if (named(field, reference.field(), "label") && sectionMatches) {
                 matches.add(field);
             }
         }
-        return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).path("value").asText());
+        return matches.isEmpty()
+                ? Optional.empty()
+                : Optional.of(matches.get(0).path("value").asText());
     }
 
     private static boolean named(JsonNode node, String name, String nameMember) {
-        return node.path(nameMember).asText().equalsIgnoreCase(name) || node.path("id").asText().equalsIgnoreCase(name);
+        return node.path(nameMember).asText().equalsIgnoreCase(name)
+                || node.path("id").asText().equalsIgnoreCase(name);
     }
 }

@@ -9,8 +9,7 @@ public final class NoValueLeaks {
 
     public static final int STRETCH = 12;
 
-    private NoValueLeaks() {
-    }
+    private NoValueLeaks() {}
 
     /** Neither the value nor any 12-character stretch of it. */
     public static void assertNoStretchOf(String value, String text, String where) {

@@ -49,7 +49,10 @@ public final class RecordingLog implements Log {
 
     /** The lines of one level, without the level. */
     public List<String> lines(String level) {
-        return lines.stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith(level + " "))
+                .map(l -> l.substring(level.length() + 1))
+                .toList();
     }
 
     public String all() {

@@ -7,8 +7,7 @@ import dev.spectral.provision.config.OpReferenceParser;
 /** References written as text in tests. */
 public final class References {
 
-    private References() {
-    }
+    private References() {}
 
     public static OpReference ref(String text) {
         try {

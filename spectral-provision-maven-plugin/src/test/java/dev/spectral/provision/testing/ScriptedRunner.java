@@ -22,8 +22,7 @@ public final class ScriptedRunner implements CommandRunner {
         CommandResult respond(Command command) throws CommandException;
     }
 
-    private record Rule(List<String> prefix, Response response) {
-    }
+    private record Rule(List<String> prefix, Response response) {}
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Command> commands = new CopyOnWriteArrayList<>();
@@ -39,7 +38,8 @@ public final class ScriptedRunner implements CommandRunner {
         commands.add(command);
         for (Rule rule : rules) {
             List<String> argv = command.argv();
-            if (argv.size() >= rule.prefix().size() && argv.subList(0, rule.prefix().size()).equals(rule.prefix())) {
+            if (argv.size() >= rule.prefix().size()
+                    && argv.subList(0, rule.prefix().size()).equals(rule.prefix())) {
                 return rule.response().respond(command);
             }
         }
@@ -54,7 +54,8 @@ public final class ScriptedRunner implements CommandRunner {
     public List<Command> commands(String... argvPrefix) {
         List<String> prefix = Arrays.asList(argvPrefix);
         return commands.stream()
-                .filter(c -> c.argv().size() >= prefix.size() && c.argv().subList(0, prefix.size()).equals(prefix))
+                .filter(c -> c.argv().size() >= prefix.size()
+                        && c.argv().subList(0, prefix.size()).equals(prefix))
                 .toList();
     }
 

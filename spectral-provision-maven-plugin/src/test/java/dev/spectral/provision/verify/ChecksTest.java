@@ -1,12 +1,12 @@
 package dev.spectral.provision.verify;
 
-import dev.spectral.provision.verify.scan.SecretRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.Severity;
 import dev.spectral.provision.testing.Configs;
+import dev.spectral.provision.verify.scan.SecretRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -78,12 +78,15 @@ class ChecksTest {
 
         @Test
         void failsLeadingDigit() {
-            assertTrue(only(run(check, "[production]\n1KEY = \"x\"\n")).message().contains("digit"));
+            assertTrue(
+                    only(run(check, "[production]\n1KEY = \"x\"\n")).message().contains("digit"));
         }
 
         @Test
         void failsGithubPrefixInAnyCase() {
-            assertTrue(only(run(check, "[production]\ngithub_token = \"x\"\n")).message().contains("GITHUB_"));
+            assertTrue(only(run(check, "[production]\ngithub_token = \"x\"\n"))
+                    .message()
+                    .contains("GITHUB_"));
         }
 
         @Test
@@ -129,7 +132,9 @@ class ChecksTest {
 
         @Test
         void failsOverOneHundredVariables() {
-            assertTrue(only(run(check, environment("production", 0, 101))).message().contains("101 variables"));
+            assertTrue(only(run(check, environment("production", 0, 101)))
+                    .message()
+                    .contains("101 variables"));
         }
 
         @Test
@@ -140,8 +145,12 @@ class ChecksTest {
         @Test
         void failsLiteralsOver48Kilobytes() {
             String big = "a".repeat(GitHubLimitsCheck.MAX_VALUE_BYTES + 1);
-            assertEquals(List.of(), run(check, "[production]\nA = \"" + "a".repeat(GitHubLimitsCheck.MAX_VALUE_BYTES) + "\"\n"));
-            assertTrue(only(run(check, "[production]\nA = \"" + big + "\"\n")).message().contains("49153 bytes"));
+            assertEquals(
+                    List.of(),
+                    run(check, "[production]\nA = \"" + "a".repeat(GitHubLimitsCheck.MAX_VALUE_BYTES) + "\"\n"));
+            assertTrue(only(run(check, "[production]\nA = \"" + big + "\"\n"))
+                    .message()
+                    .contains("49153 bytes"));
         }
     }
 
@@ -156,7 +165,8 @@ class ChecksTest {
 
         @Test
         void passesAllowedVaultIgnoringCase() {
-            assertEquals(List.of(), run(check, "[production]\nA = \"op://spectral/i/f\"\n", Settings.vaults("Spectral")));
+            assertEquals(
+                    List.of(), run(check, "[production]\nA = \"op://spectral/i/f\"\n", Settings.vaults("Spectral")));
         }
 
         @Test
@@ -173,14 +183,19 @@ class ChecksTest {
 
         @Test
         void passesKnownGeneratorsAndPrompt() {
-            assertEquals(List.of(), run(check, "[production]\nA = \"op://V/a/f\"\nB = \"op://V/b/f\"\n"
-                    + "[rotation]\nA = \"es256-jwk:shared\"\nB = \"prompt:per-env\"\n"));
+            assertEquals(
+                    List.of(),
+                    run(
+                            check,
+                            "[production]\nA = \"op://V/a/f\"\nB = \"op://V/b/f\"\n"
+                                    + "[rotation]\nA = \"es256-jwk:shared\"\nB = \"prompt:per-env\"\n"));
         }
 
         @Test
         void failsUnknownGeneratorListingTheKnownOnes() {
             Finding f = only(run(check, "[production]\nA = \"op://V/a/f\"\n[rotation]\nA = \"es512-jwk:shared\"\n"));
-            assertEquals("unknown generator 'es512-jwk'; known generators: es256-jwk, random-token, prompt", f.message());
+            assertEquals(
+                    "unknown generator 'es512-jwk'; known generators: es256-jwk, random-token, prompt", f.message());
             assertEquals(4, f.position().line());
         }
     }
@@ -219,14 +234,20 @@ class ChecksTest {
 
         @Test
         void passesPerEnvKeyWithDistinctReferences() {
-            assertEquals(List.of(), run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://V/s/f\"\n"
-                    + "[rotation]\nK = \"prompt:per-env\"\n"));
+            assertEquals(
+                    List.of(),
+                    run(
+                            check,
+                            "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://V/s/f\"\n"
+                                    + "[rotation]\nK = \"prompt:per-env\"\n"));
         }
 
         @Test
         void failsPerEnvKeyThatSharesAReference() {
-            Finding f = only(run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://v/P/f\"\n"
-                    + "[rotation]\nK = \"prompt:per-env\"\n"));
+            Finding f = only(run(
+                    check,
+                    "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"op://v/P/f\"\n"
+                            + "[rotation]\nK = \"prompt:per-env\"\n"));
             assertEquals(Optional.of("staging"), f.environment());
         }
 
@@ -239,8 +260,10 @@ class ChecksTest {
 
         @Test
         void warnsWhenAPublishedEnvironmentHoldsTheKeyAsALiteral() {
-            Finding f = only(run(check, "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"plain\"\n"
-                    + "[rotation]\nK = \"prompt:shared\"\n"));
+            Finding f = only(run(
+                    check,
+                    "[production]\nK = \"op://V/p/f\"\n[staging]\nK = \"plain\"\n"
+                            + "[rotation]\nK = \"prompt:shared\"\n"));
             assertEquals(Severity.WARNING, f.severity());
             assertEquals(Optional.of("staging"), f.environment());
         }
@@ -303,7 +326,8 @@ class ChecksTest {
                     SUPABASE_PUBLISHABLE_KEY = "sb_publishable_%s"
                     KEY_ID = "key_2024_01"
                     PROJECT_ID = "3f2b8c1e-9d4a-4e7b-8a6c-1f0e2d3c4b5a"
-                    """.formatted(Fakes.supabaseJwt("anon", "qzvtrmxkplwnbhcd"), Fakes.b62(31, "pub"))));
+                    """.formatted(
+                            Fakes.supabaseJwt("anon", "qzvtrmxkplwnbhcd"), Fakes.b62(31, "pub"))));
         }
 
         @Test
@@ -328,7 +352,10 @@ class ChecksTest {
 
         @Test
         void failsPemPrivateKeys() {
-            Finding f = only(run(check, "[production]\nKEY = \"\"\"\n-----BEGIN EC PRIVATE KEY-----\nMHc\n-----END EC PRIVATE KEY-----\n\"\"\"\n"));
+            Finding f = only(
+                    run(
+                            check,
+                            "[production]\nKEY = \"\"\"\n-----BEGIN EC PRIVATE KEY-----\nMHc\n-----END EC PRIVATE KEY-----\n\"\"\"\n"));
             assertTrue(f.message().contains("rule private-key"));
         }
 
@@ -340,39 +367,53 @@ class ChecksTest {
 
         @Test
         void failsAServiceRoleJwtEvenUnderAnAnonName() {
-            Finding f = only(run(check, "[staging]\nSUPABASE_ANON_KEY = \"" + Fakes.supabaseJwt("service_role", "x") + "\"\n"));
+            Finding f = only(
+                    run(check, "[staging]\nSUPABASE_ANON_KEY = \"" + Fakes.supabaseJwt("service_role", "x") + "\"\n"));
             assertTrue(f.message().contains("rule supabase-service-role"), f.message());
         }
 
         @Test
         void failsKnownFormatsUnderNeutralNames() {
             String toml = "[production]\nSETTING_01 = \"glpat-" + Fakes.b64url(20, "n1") + "\"\n"
-                    + "SETTING_02 = \"https://discord.com/api/webhooks/712345678901234567/" + Fakes.b64url(68, "n2") + "\"\n"
-                    + "SETTING_03 = \"DefaultEndpointsProtocol=https;AccountName=spectral;AccountKey=" + Fakes.b64(86, "n3")
+                    + "SETTING_02 = \"https://discord.com/api/webhooks/712345678901234567/" + Fakes.b64url(68, "n2")
+                    + "\"\n"
+                    + "SETTING_03 = \"DefaultEndpointsProtocol=https;AccountName=spectral;AccountKey="
+                    + Fakes.b64(86, "n3")
                     + "==;EndpointSuffix=core.windows.net\"\n"
-                    + "SETTING_04 = \"AGE-SECRET-KEY-1" + Fakes.chars(Fakes.BECH32, 58, "n4").toUpperCase() + "\"\n";
+                    + "SETTING_04 = \"AGE-SECRET-KEY-1"
+                    + Fakes.chars(Fakes.BECH32, 58, "n4").toUpperCase() + "\"\n";
             List<Finding> findings = run(check, toml);
-            assertEquals(List.of("gitlab", "discord-webhook", "connection-string", "age-key"),
-                    findings.stream().map(f -> f.message().replaceAll(".*\\(rule ([a-z0-9-]+),.*", "$1")).toList(),
+            assertEquals(
+                    List.of("gitlab", "discord-webhook", "connection-string", "age-key"),
+                    findings.stream()
+                            .map(f -> f.message().replaceAll(".*\\(rule ([a-z0-9-]+),.*", "$1"))
+                            .toList(),
                     findings::toString);
-            assertTrue(findings.stream().noneMatch(f -> f.format().contains(Fakes.b64url(20, "n1"))), "no value repeated");
+            assertTrue(
+                    findings.stream().noneMatch(f -> f.format().contains(Fakes.b64url(20, "n1"))), "no value repeated");
         }
 
         @Test
         void passesPublicByDesignValuesUnderSecretSoundingNames() {
-            assertEquals(List.of(), run(check, "[production]\n"
-                    + "RECAPTCHA_SITE_KEY = \"6L" + Fakes.b64url(38, "p1") + "\"\n"
-                    + "NEXT_PUBLIC_POSTHOG_KEY = \"phc_" + Fakes.b62(43, "p2") + "\"\n"
-                    + "SEGMENT_WRITE_KEY = \"" + Fakes.b62(32, "p3") + "\"\n"
-                    + "DEPLOY_KEY = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + Fakes.b64(43, "p4") + "\"\n"
-                    + "SERVER_KEY_PIN = \"sha256/" + Fakes.b64(43, "p5") + "=\"\n"
-                    + "BACKUP_ENCRYPTION_KEY = \"age1" + Fakes.chars(Fakes.BECH32, 58, "p6") + "\"\n"));
+            assertEquals(
+                    List.of(),
+                    run(
+                            check,
+                            "[production]\n"
+                                    + "RECAPTCHA_SITE_KEY = \"6L" + Fakes.b64url(38, "p1") + "\"\n"
+                                    + "NEXT_PUBLIC_POSTHOG_KEY = \"phc_" + Fakes.b62(43, "p2") + "\"\n"
+                                    + "SEGMENT_WRITE_KEY = \"" + Fakes.b62(32, "p3") + "\"\n"
+                                    + "DEPLOY_KEY = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + Fakes.b64(43, "p4")
+                                    + "\"\n"
+                                    + "SERVER_KEY_PIN = \"sha256/" + Fakes.b64(43, "p5") + "=\"\n"
+                                    + "BACKUP_ENCRYPTION_KEY = \"age1" + Fakes.chars(Fakes.BECH32, 58, "p6") + "\"\n"));
         }
 
         @Test
         void failsARandomValueUnderASecretsNameButNotUnderAnIdsName() {
             String random = Fakes.b62(40, "generic");
-            Finding f = only(run(check, "[production]\nSESSION_SECRET = \"" + random + "\"\nSESSION_KEY_ID = \"" + random + "\"\n"));
+            Finding f = only(run(
+                    check, "[production]\nSESSION_SECRET = \"" + random + "\"\nSESSION_KEY_ID = \"" + random + "\"\n"));
             assertEquals(Optional.of("SESSION_SECRET"), f.key());
             assertTrue(f.message().contains("rule high-entropy"), f.message());
         }
@@ -380,11 +421,14 @@ class ChecksTest {
         @Test
         void allowsAKeyInOneEnvironmentWithAReason() {
             var allowDev = Settings.allowingLiterals(
-                    AllowedLiteral.ofKey("SUPABASE_DB_URL", "the local stack's well-known default").inEnvironment("dev"));
+                    AllowedLiteral.ofKey("SUPABASE_DB_URL", "the local stack's well-known default")
+                            .inEnvironment("dev"));
             assertEquals(List.of(), run(check, WITH_LOCAL_DSN, allowDev));
 
             String inStaging = WITH_LOCAL_DSN + "[staging]\nSUPABASE_DB_URL = \"" + LOCAL_DSN + "\"\n";
-            assertEquals(Optional.of("staging"), only(run(check, inStaging, allowDev)).environment());
+            assertEquals(
+                    Optional.of("staging"),
+                    only(run(check, inStaging, allowDev)).environment());
         }
 
         @Test
@@ -395,7 +439,9 @@ class ChecksTest {
 
             String otherPassword = WITH_LOCAL_DSN.replace("postgres:postgres@", "postgres:changed@");
             List<Finding> findings = run(check, otherPassword, allowed);
-            assertEquals(List.of("literal-secret", "allowed-literal"), findings.stream().map(Finding::rule).toList());
+            assertEquals(
+                    List.of("literal-secret", "allowed-literal"),
+                    findings.stream().map(Finding::rule).toList());
             assertTrue(findings.get(0).message().contains("rule url-password"));
             assertEquals(Severity.WARNING, findings.get(1).severity(), "the entry now allows nothing");
         }
@@ -404,7 +450,9 @@ class ChecksTest {
         void anEntryWithoutAReasonIsAnErrorAndAllowsNothing() {
             var blank = Settings.allowingLiterals(AllowedLiteral.ofKey("SUPABASE_DB_URL", "  "));
             List<Finding> findings = run(check, WITH_LOCAL_DSN, blank);
-            assertEquals(List.of("literal-secret", "allowed-literal"), findings.stream().map(Finding::rule).toList());
+            assertEquals(
+                    List.of("literal-secret", "allowed-literal"),
+                    findings.stream().map(Finding::rule).toList());
             Finding entry = findings.get(1);
             assertEquals(Severity.ERROR, entry.severity());
             assertTrue(entry.message().contains("<allowedLiterals> entry 1 (key SUPABASE_DB_URL)"), entry.message());
@@ -417,8 +465,12 @@ class ChecksTest {
                     AllowedLiteral.ofFingerprint("sha256:abc", "too short"), new AllowedLiteral());
             List<Finding> findings = run(check, "[production]\nAPP_ENV = \"production\"\n", entries);
             assertEquals(2, findings.size(), () -> findings.toString());
-            assertTrue(findings.get(0).message().contains("fingerprint is not 'sha256:'"), findings.get(0).message());
-            assertTrue(findings.get(1).message().contains("neither a <key> nor a <fingerprint>"), findings.get(1).message());
+            assertTrue(
+                    findings.get(0).message().contains("fingerprint is not 'sha256:'"),
+                    findings.get(0).message());
+            assertTrue(
+                    findings.get(1).message().contains("neither a <key> nor a <fingerprint>"),
+                    findings.get(1).message());
             assertTrue(findings.stream().allMatch(Finding::isError));
         }
 

@@ -23,8 +23,7 @@ final class Fakes {
     /** Bech32's alphabet (age keys). */
     static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /** {@code length} characters of {@code alphabet}, the same for the same label. */
     static String chars(String alphabet, int length, String label) {
@@ -76,8 +75,10 @@ final class Fakes {
 
     /** A Supabase-style key: a JWT whose payload carries this role. */
     static String supabaseJwt(String role, String ref) {
-        return jwt("{\"iss\":\"supabase\",\"ref\":\"" + ref + "\",\"role\":\"" + role
-                + "\",\"iat\":1700000000,\"exp\":2015000000}", role + ref);
+        return jwt(
+                "{\"iss\":\"supabase\",\"ref\":\"" + ref + "\",\"role\":\"" + role
+                        + "\",\"iat\":1700000000,\"exp\":2015000000}",
+                role + ref);
     }
 
     /** A PEM block of this type with fake base64 lines. */

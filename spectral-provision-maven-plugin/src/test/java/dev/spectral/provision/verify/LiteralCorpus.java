@@ -42,8 +42,7 @@ final class LiteralCorpus {
         }
     }
 
-    private LiteralCorpus() {
-    }
+    private LiteralCorpus() {}
 
     private static Sample secret(String rule, String key, String value) {
         return new Sample(rule, key, value, rule);
@@ -54,11 +53,13 @@ final class LiteralCorpus {
     }
 
     static List<Sample> all() {
-        return java.util.stream.Stream.concat(secrets().stream(), ordinary().stream()).toList();
+        return java.util.stream.Stream.concat(secrets().stream(), ordinary().stream())
+                .toList();
     }
 
     static List<Sample> secrets() {
-        return java.util.stream.Stream.concat(named().stream(), formats().stream()).toList();
+        return java.util.stream.Stream.concat(named().stream(), formats().stream())
+                .toList();
     }
 
     /**
@@ -82,96 +83,142 @@ final class LiteralCorpus {
         return List.of(
                 secret("anthropic", "ANTHROPIC_API_KEY", "sk-ant-api03-" + chars(BASE64URL, 93, "ant1") + "AA"),
                 secret("anthropic", "ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-" + chars(BASE64URL, 93, "ant2") + "AA"),
-                secret("anthropic", "LLM_AUTH_HEADER", "x-api-key: sk-ant-api03-" + chars(BASE64URL, 93, "ant3") + "AA"),
-
+                secret(
+                        "anthropic",
+                        "LLM_AUTH_HEADER",
+                        "x-api-key: sk-ant-api03-" + chars(BASE64URL, 93, "ant3") + "AA"),
                 secret("openai", "OPENAI_API_KEY", "sk-proj-" + chars(BASE64URL, 156, "oai1")),
                 secret("openai", "OPENAI_KEY", "sk-svcacct-" + chars(BASE64URL, 120, "oai2")),
                 secret("openai", "LEGACY_AI", "sk-" + b62(20, "oai3") + "T3BlbkFJ" + b62(20, "oai4")),
-
                 secret("github", "GH_TOKEN", "ghp_" + b62(36, "gh1")),
                 secret("github", "DEPLOY_TOKEN", "ghs_" + b62(36, "gh2")),
                 secret("github", "GH_OAUTH", "gho_" + b62(36, "gh3")),
                 secret("github", "CI_PAT", "github_pat_" + b62(22, "gh4") + "_" + b62(59, "gh5")),
-
                 secret("stripe", "STRIPE_SECRET_KEY", "sk_live_" + b62(99, "st1")),
                 secret("stripe", "STRIPE_RESTRICTED", "rk_live_" + b62(99, "st2")),
                 secret("stripe", "STRIPE_KEY", "sk_test_" + b62(99, "st3")),
                 secret("stripe", "STRIPE_WEBHOOK_SECRET", "whsec_" + b62(32, "st4")),
-
                 secret("aws", "AWS_ACCESS_KEY_ID", "AKIA" + chars(BASE32, 16, "aws1")),
                 secret("aws", "AWS_SESSION", "ASIA" + chars(BASE32, 16, "aws2")),
                 secret("aws", "S3_UPLOADER", "ABIA" + chars(BASE32, 16, "aws3")),
-
-                secret("slack", "SLACK_BOT_TOKEN", "xoxb-" + chars(DIGITS, 12, "sl1") + "-" + chars(DIGITS, 13, "sl2")
-                        + "-" + b62(24, "sl3")),
-                secret("slack", "SLACK_USER", "xoxp-" + chars(DIGITS, 12, "sl4") + "-" + chars(DIGITS, 12, "sl5")
-                        + "-" + chars(DIGITS, 13, "sl6") + "-" + Fakes.hex(32, "sl7")),
-                secret("slack", "SLACK_APP", "xapp-1-A" + chars(BASE32, 10, "sl8") + "-" + chars(DIGITS, 13, "sl9")
-                        + "-" + Fakes.hex(64, "sl10")),
-                secret("slack", "ALERTS_WEBHOOK_URL", "https://hooks.slack.com/services/T" + chars(BASE32, 8, "sl11")
-                        + "/B" + chars(BASE32, 10, "sl12") + "/" + b62(24, "sl13")),
-
+                secret(
+                        "slack",
+                        "SLACK_BOT_TOKEN",
+                        "xoxb-" + chars(DIGITS, 12, "sl1") + "-" + chars(DIGITS, 13, "sl2") + "-" + b62(24, "sl3")),
+                secret(
+                        "slack",
+                        "SLACK_USER",
+                        "xoxp-" + chars(DIGITS, 12, "sl4") + "-" + chars(DIGITS, 12, "sl5") + "-"
+                                + chars(DIGITS, 13, "sl6") + "-" + Fakes.hex(32, "sl7")),
+                secret(
+                        "slack",
+                        "SLACK_APP",
+                        "xapp-1-A" + chars(BASE32, 10, "sl8") + "-" + chars(DIGITS, 13, "sl9") + "-"
+                                + Fakes.hex(64, "sl10")),
+                secret(
+                        "slack",
+                        "ALERTS_WEBHOOK_URL",
+                        "https://hooks.slack.com/services/T" + chars(BASE32, 8, "sl11") + "/B"
+                                + chars(BASE32, 10, "sl12") + "/" + b62(24, "sl13")),
                 secret("cloudflare", "CLOUDFLARE_API_TOKEN", "cfut_" + chars(BASE64URL, 40, "cf1")),
                 secret("cloudflare", "CF_ACCOUNT_TOKEN", "cfat_" + chars(BASE64URL, 40, "cf2")),
                 secret("cloudflare", "CF_ORIGIN_CA", "v1.0-" + hex(24, "cf3") + "-" + hex(146, "cf4")),
-
                 secret("supabase", "SUPABASE_SECRET_KEY", "sb_secret_" + chars(BASE64URL, 31, "sb1")),
                 secret("supabase", "SUPABASE_ACCESS_TOKEN", "sbp_" + hex(40, "sb2")),
                 secret("supabase", "SUPABASE_ANON_KEY", "sb_secret_" + chars(BASE64URL, 31, "sb3")),
-
-                secret("supabase-service-role", "SUPABASE_SERVICE_ROLE_KEY", supabaseJwt("service_role", "qzvtrmxkplwnbhcd")),
+                secret(
+                        "supabase-service-role",
+                        "SUPABASE_SERVICE_ROLE_KEY",
+                        supabaseJwt("service_role", "qzvtrmxkplwnbhcd")),
                 secret("supabase-service-role", "SUPABASE_ANON_KEY", supabaseJwt("service_role", "hjkwqpzrtvbnmxcd")),
                 secret("supabase-service-role", "SUPABASE_KEY", supabaseJwt("service_role", "abcdefghijklmnop")),
-
-                secret("1password", "OP_SERVICE_ACCOUNT_TOKEN", "ops_" + base64url("{\"signInAddress\":\"my.1password.com\","
-                        + "\"email\":\"" + b62(12, "op1").toLowerCase() + "@1passwordserviceaccounts.com\",\"secretKey\":\""
-                        + b62(40, "op2") + "\",\"srpX\":\"" + hex(64, "op3") + "\"}")),
+                secret(
+                        "1password",
+                        "OP_SERVICE_ACCOUNT_TOKEN",
+                        "ops_"
+                                + base64url("{\"signInAddress\":\"my.1password.com\","
+                                        + "\"email\":\"" + b62(12, "op1").toLowerCase()
+                                        + "@1passwordserviceaccounts.com\",\"secretKey\":\""
+                                        + b62(40, "op2") + "\",\"srpX\":\"" + hex(64, "op3") + "\"}")),
                 secret("1password", "OP_TOKEN", "ops_eyJ" + chars(BASE64, 300, "op4")),
                 secret("1password", "CI_VAULT_ACCESS", "ops_eyJ" + chars(BASE64URL, 400, "op5")),
-
                 secret("private-key", "TLS_KEY", pem("RSA PRIVATE KEY", "pem1")),
                 secret("private-key", "SIGNING_KEY", pem("EC PRIVATE KEY", "pem2")),
                 secret("private-key", "DEPLOY_SSH_KEY", pem("OPENSSH PRIVATE KEY", "pem3")),
-                secret("private-key", "GOOGLE_CREDENTIALS", "{\"type\":\"service_account\",\"private_key\":\""
-                        + pem("PRIVATE KEY", "pem4").replace("\n", "\\n") + "\"}"),
+                secret(
+                        "private-key",
+                        "GOOGLE_CREDENTIALS",
+                        "{\"type\":\"service_account\",\"private_key\":\""
+                                + pem("PRIVATE KEY", "pem4").replace("\n", "\\n") + "\"}"),
                 secret("private-key", "APP_CERT_BUNDLE", pem("ENCRYPTED PRIVATE KEY", "pem5")),
-
-                secret("private-jwk", "SPECTRAL_DELEGATION_SIGNING_KEY", "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
-                        + chars(BASE64URL, 43, "jwk1") + "\",\"y\":\"" + chars(BASE64URL, 43, "jwk2") + "\",\"d\":\""
-                        + chars(BASE64URL, 43, "jwk3") + "\",\"kid\":\"2024-01\"}"),
-                secret("private-jwk", "RSA_JWK", "{\"kty\":\"RSA\",\"n\":\"" + chars(BASE64URL, 342, "jwk4")
-                        + "\",\"e\":\"AQAB\",\"d\":\"" + chars(BASE64URL, 342, "jwk5") + "\",\"p\":\"" + chars(BASE64URL, 171, "jwk6")
-                        + "\",\"q\":\"" + chars(BASE64URL, 171, "jwk7") + "\"}"),
-                secret("private-jwk", "HMAC_JWK", "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\"" + chars(BASE64URL, 43, "jwk8") + "\"}"),
-                secret("private-jwk", "JWKS_JSON", "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
-                        + chars(BASE64URL, 43, "jwk9") + "\"},{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
-                        + chars(BASE64URL, 43, "jwk10") + "\",\"d\":\"" + chars(BASE64URL, 43, "jwk11") + "\"}]}"),
-                secret("private-jwk", "ENCODED_JWK", base64url("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
-                        + chars(BASE64URL, 43, "jwk12") + "\",\"y\":\"" + chars(BASE64URL, 43, "jwk13") + "\",\"d\":\""
-                        + chars(BASE64URL, 43, "jwk14") + "\"}")),
-
+                secret(
+                        "private-jwk",
+                        "SPECTRAL_DELEGATION_SIGNING_KEY",
+                        "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+                                + chars(BASE64URL, 43, "jwk1") + "\",\"y\":\"" + chars(BASE64URL, 43, "jwk2")
+                                + "\",\"d\":\""
+                                + chars(BASE64URL, 43, "jwk3") + "\",\"kid\":\"2024-01\"}"),
+                secret(
+                        "private-jwk",
+                        "RSA_JWK",
+                        "{\"kty\":\"RSA\",\"n\":\"" + chars(BASE64URL, 342, "jwk4")
+                                + "\",\"e\":\"AQAB\",\"d\":\"" + chars(BASE64URL, 342, "jwk5") + "\",\"p\":\""
+                                + chars(BASE64URL, 171, "jwk6")
+                                + "\",\"q\":\"" + chars(BASE64URL, 171, "jwk7") + "\"}"),
+                secret(
+                        "private-jwk",
+                        "HMAC_JWK",
+                        "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\"" + chars(BASE64URL, 43, "jwk8") + "\"}"),
+                secret(
+                        "private-jwk",
+                        "JWKS_JSON",
+                        "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
+                                + chars(BASE64URL, 43, "jwk9") + "\"},{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\""
+                                + chars(BASE64URL, 43, "jwk10") + "\",\"d\":\"" + chars(BASE64URL, 43, "jwk11")
+                                + "\"}]}"),
+                secret(
+                        "private-jwk",
+                        "ENCODED_JWK",
+                        base64url("{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+                                + chars(BASE64URL, 43, "jwk12") + "\",\"y\":\"" + chars(BASE64URL, 43, "jwk13")
+                                + "\",\"d\":\""
+                                + chars(BASE64URL, 43, "jwk14") + "\"}")),
                 secret("jwt", "INTERNAL_SERVICE_TOKEN", jwt("{\"sub\":\"billing\",\"exp\":2015000000}", "jwt1")),
                 secret("jwt", "TEST_USER_SESSION", Fakes.supabaseJwt("authenticated", "qzvtrmxkplwnbhcd")),
                 secret("jwt", "WEBHOOK_AUTH", "Bearer eyJhbGciOiJub25lIn0.eyJ" + chars(BASE64URL, 40, "jwt2") + "."),
-
                 secret("url-password", "DATABASE_URL", "postgres://app:" + b62(24, "url1") + "@db.internal:5432/app"),
                 secret("url-password", "REDIS_URL", "redis://:" + b62(16, "url2") + "@cache.internal:6379/0"),
-                secret("url-password", "MONGO_URI", "mongodb+srv://admin:" + b62(12, "url3") + "@cluster0.example.mongodb.net/app"),
+                secret(
+                        "url-password",
+                        "MONGO_URI",
+                        "mongodb+srv://admin:" + b62(12, "url3") + "@cluster0.example.mongodb.net/app"),
                 secret("url-password", "SUPABASE_DB_URL", "postgresql://postgres:postgres@127.0.0.1:54322/postgres"),
-                secret("url-password", "JDBC_URL", "jdbc:postgresql://db.internal:5432/app?user=app&password=" + b62(12, "url4")),
-                secret("url-password", "PG_DSN", "host=db.internal port=5432 user=app password=" + b62(12, "url5") + " dbname=app"),
-
-                secret("url-token", "EXPORT_URL", "https://api.example.com/v1/export?format=csv&access_token=" + b62(32, "tok1")),
-                secret("url-token", "REPORT_DOWNLOAD", "https://bucket.s3.amazonaws.com/report.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-                        + "&X-Amz-Expires=3600&X-Amz-Signature=" + hex(64, "tok2")),
-                secret("url-token", "BLOB_SAS_URL", "https://spectral.blob.core.windows.net/exports?sv=2022-11-02&ss=b&sp=rl"
-                        + "&se=2030-01-01T00:00:00Z&sig=" + b62(43, "tok3") + "%3D"),
-
+                secret(
+                        "url-password",
+                        "JDBC_URL",
+                        "jdbc:postgresql://db.internal:5432/app?user=app&password=" + b62(12, "url4")),
+                secret(
+                        "url-password",
+                        "PG_DSN",
+                        "host=db.internal port=5432 user=app password=" + b62(12, "url5") + " dbname=app"),
+                secret(
+                        "url-token",
+                        "EXPORT_URL",
+                        "https://api.example.com/v1/export?format=csv&access_token=" + b62(32, "tok1")),
+                secret(
+                        "url-token",
+                        "REPORT_DOWNLOAD",
+                        "https://bucket.s3.amazonaws.com/report.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                                + "&X-Amz-Expires=3600&X-Amz-Signature=" + hex(64, "tok2")),
+                secret(
+                        "url-token",
+                        "BLOB_SAS_URL",
+                        "https://spectral.blob.core.windows.net/exports?sv=2022-11-02&ss=b&sp=rl"
+                                + "&se=2030-01-01T00:00:00Z&sig=" + b62(43, "tok3") + "%3D"),
                 secret("password", "DB_PASSWORD", "Winter2024!"),
                 secret("password", "SMTP_PASS", "correct horse battery staple"),
                 secret("password", "adminPassword", "hunter22"),
                 secret("password", "REDIS_PWD", "s3cr3t"),
-
                 secret("high-entropy", "AWS_SECRET_ACCESS_KEY", chars(BASE64, 40, "ent1")),
                 secret("high-entropy", "JWT_SECRET", hex(64, "ent2")),
                 secret("high-entropy", "SESSION_SECRET", b62(32, "ent3")),
@@ -236,10 +283,16 @@ final class LiteralCorpus {
                 plain("publishable", "STRIPE_PUBLISHABLE_KEY", "pk_live_" + b62(99, "pk3")),
                 plain("public jwk", "SIGNING_PUBLIC_KEY", publicJwk),
                 plain("public jwk", "SIGNING_KEY", publicJwk),
-                plain("public jwk", "JWKS", "{\"keys\":[" + publicJwk + ",{\"kty\":\"RSA\",\"n\":\"" + chars(BASE64URL, 342, "pub3")
-                        + "\",\"e\":\"AQAB\",\"kid\":\"2023-07\"}]}"),
-                plain("public key", "MAPBOX_PUBLIC_TOKEN", "pk." + base64url("{\"u\":\"spectral\",\"a\":\"" + b62(12, "mb") + "\"}")
-                        + "." + b62(22, "mb2")),
+                plain(
+                        "public jwk",
+                        "JWKS",
+                        "{\"keys\":[" + publicJwk + ",{\"kty\":\"RSA\",\"n\":\"" + chars(BASE64URL, 342, "pub3")
+                                + "\",\"e\":\"AQAB\",\"kid\":\"2023-07\"}]}"),
+                plain(
+                        "public key",
+                        "MAPBOX_PUBLIC_TOKEN",
+                        "pk." + base64url("{\"u\":\"spectral\",\"a\":\"" + b62(12, "mb") + "\"}") + "."
+                                + b62(22, "mb2")),
                 plain("public key", "VAPID_PUBLIC_KEY", chars(BASE64URL, 87, "vapid")),
                 plain("placeholder", "DB_PASSWORD", "${DB_PASSWORD}"),
                 plain("placeholder", "REDIS_PASSWORD", ""),
@@ -247,7 +300,10 @@ final class LiteralCorpus {
                 plain("low entropy", "SIGNING_KEY", "A".repeat(43) + "="),
                 plain("low entropy", "API_KEY", "your-api-key-here"),
                 plain("attribute", "SECRET_NAME", "prod/spectral/db"),
-                plain("attribute", "DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-" + b62(6, "arn")),
+                plain(
+                        "attribute",
+                        "DB_SECRET_ARN",
+                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-" + b62(6, "arn")),
                 plain("attribute", "JWT_ALGORITHM", "ES256"),
                 plain("attribute", "SSH_KEY_FINGERPRINT", "SHA256:" + chars(BASE64, 43, "fp")),
                 plain("word", "KEYBOARD_LAYOUT", "us-intl"),
@@ -275,11 +331,19 @@ final class LiteralCorpus {
                 plain("publishable", "PUSHER_APP_KEY", hex(20, "pub5")),
                 plain("publishable", "LD_MOBILE_KEY", "mob-" + Fakes.uuid("pub6")),
                 plain("publishable", "LANGFUSE_PUBLIC_KEY", "pk-lf-" + Fakes.uuid("pub7")),
-                plain("publishable", "CLERK_PUBLISHABLE_KEY", "pk_live_" + Fakes.base64("clerk.spectral.dev$").replace("=", "")),
+                plain(
+                        "publishable",
+                        "CLERK_PUBLISHABLE_KEY",
+                        "pk_live_" + Fakes.base64("clerk.spectral.dev$").replace("=", "")),
                 // public keys and fingerprints
-                plain("ssh public key", "DEPLOY_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + chars(BASE64, 43, "ssh1")
-                        + " deploy@spectral"),
-                plain("ssh public key", "SSH_AUTHORIZED_KEY", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ" + chars(BASE64, 500, "ssh2")),
+                plain(
+                        "ssh public key",
+                        "DEPLOY_KEY",
+                        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + chars(BASE64, 43, "ssh1") + " deploy@spectral"),
+                plain(
+                        "ssh public key",
+                        "SSH_AUTHORIZED_KEY",
+                        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ" + chars(BASE64, 500, "ssh2")),
                 plain("age recipient", "BACKUP_ENCRYPTION_KEY", "age1" + chars(Fakes.BECH32, 58, "age1")),
                 plain("public key", "VERIFY_KEY_B64", Fakes.base64(pem("PUBLIC KEY", "vk1"))),
                 plain("public key", "TLS_CERT", pem("CERTIFICATE", "crt1")),
@@ -292,12 +356,22 @@ final class LiteralCorpus {
                 plain("data key", "CACHE_KEY", "deps-v2-" + hex(40, "ck1")),
                 plain("data key", "PARTITION_KEY", b62(24, "pk9")),
                 // connection strings and URLs without credentials
-                plain("connection string", "AZURE_STORAGE_CONNECTION_STRING",
+                plain(
+                        "connection string",
+                        "AZURE_STORAGE_CONNECTION_STRING",
                         "DefaultEndpointsProtocol=https;AccountName=spectralstore;EndpointSuffix=core.windows.net"),
-                plain("connection string", "APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=" + Fakes.uuid("ai1")
-                        + ";IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/"),
-                plain("connection string", "REDIS_CONNECTION", "spectral.redis.cache.windows.net:6380,ssl=True,abortConnect=False"),
-                plain("connection string", "SQL_CONNECTION",
+                plain(
+                        "connection string",
+                        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+                        "InstrumentationKey=" + Fakes.uuid("ai1")
+                                + ";IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/"),
+                plain(
+                        "connection string",
+                        "REDIS_CONNECTION",
+                        "spectral.redis.cache.windows.net:6380,ssl=True,abortConnect=False"),
+                plain(
+                        "connection string",
+                        "SQL_CONNECTION",
                         "Server=tcp:spectral.database.windows.net,1433;Initial Catalog=app;Authentication=Active Directory Default;"),
                 plain("url", "CDN_IMAGE", "https://cdn.spectral.dev/img?key=hero-banner&w=1200"),
                 plain("url", "DISCORD_INVITE", "https://discord.com/invite/spectral"),

@@ -32,18 +32,19 @@ class ReferenceLookalikeCheckTest {
     // A value that starts with op: (trailing spaces, a misspelt op:/ or op: //) is parsed as a reference
     // and refused by the parser already; these are the ones that would pass as literals.
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\" op://Spectral/db/password\"",
-        "\"\\top://Spectral/db/password\"",
-        "'\"op://Spectral/db/password\"'",
-        "\"'op://Spectral/db/password'\"",
-        "\"<op://Spectral/db/password>\"",
-        "\"\u201Cop://Spectral/db/password\u201D\"",
-        "\"\\u200Bop://Spectral/db/password\"",
-        "\"\\uFEFFop://Spectral/db/password\"",
-        "\"\uFF4F\uFF50://Spectral/db/password\"",
-        "\"op\uFF1A//Spectral/db/password\"",
-    })
+    @ValueSource(
+            strings = {
+                "\" op://Spectral/db/password\"",
+                "\"\\top://Spectral/db/password\"",
+                "'\"op://Spectral/db/password\"'",
+                "\"'op://Spectral/db/password'\"",
+                "\"<op://Spectral/db/password>\"",
+                "\"\u201Cop://Spectral/db/password\u201D\"",
+                "\"\\u200Bop://Spectral/db/password\"",
+                "\"\\uFEFFop://Spectral/db/password\"",
+                "\"\uFF4F\uFF50://Spectral/db/password\"",
+                "\"op\uFF1A//Spectral/db/password\"",
+            })
     void aReferenceWithSomethingAroundItIsNoReference(String value) {
         Finding finding = only(value);
         assertTrue(finding.message().contains("1Password reference with"), finding.message());
@@ -51,35 +52,38 @@ class ReferenceLookalikeCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"{{ op://Spectral/db/password }}\"",
-        "\"${{ op://Spectral/db/password }}\"",
-        "\"$(op read op://Spectral/db/password)\"",
-        "\"`op read op://Spectral/db/password`\"",
-        "\"op read op://Spectral/db/password\"",
-    })
+    @ValueSource(
+            strings = {
+                "\"{{ op://Spectral/db/password }}\"",
+                "\"${{ op://Spectral/db/password }}\"",
+                "\"$(op read op://Spectral/db/password)\"",
+                "\"`op read op://Spectral/db/password`\"",
+                "\"op read op://Spectral/db/password\"",
+            })
     void templatesAndCommandsAreNotExpanded(String value) {
         assertTrue(only(value).message().contains("template or command"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"op//Spectral/db/password\"",
-        "\"op;//Spectral/db/password\"",
-        "\"0p://Spectral/db/password\"",
-        "\"1password://Spectral/db/password\"",
-        "\"onepassword://Spectral/db/password\"",
-    })
+    @ValueSource(
+            strings = {
+                "\"op//Spectral/db/password\"",
+                "\"op;//Spectral/db/password\"",
+                "\"0p://Spectral/db/password\"",
+                "\"1password://Spectral/db/password\"",
+                "\"onepassword://Spectral/db/password\"",
+            })
     void misspeltSchemes(String value) {
         assertTrue(only(value).message().contains("misspelt scheme"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"postgres://app:op://Spectral/db/password@db.internal:5432/app\"",
-        "\"Bearer op://Spectral/api/token\"",
-        "\"op%3A%2F%2FSpectral%2Fdb%2Fpassword\"",
-    })
+    @ValueSource(
+            strings = {
+                "\"postgres://app:op://Spectral/db/password@db.internal:5432/app\"",
+                "\"Bearer op://Spectral/api/token\"",
+                "\"op%3A%2F%2FSpectral%2Fdb%2Fpassword\"",
+            })
     void aReferenceInsideALongerValueIsNotResolved(String value) {
         Finding finding = only(value);
         assertTrue(finding.message().contains("inside a longer value"), finding.message());
@@ -93,16 +97,17 @@ class ReferenceLookalikeCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"production\"",
-        "\"https://developer.1password.com/docs/cli/secret-reference-syntax\"",
-        "\"shop://catalog/items\"",
-        "\"op/bin/tool\"",
-        "\"operations\"",
-        "\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-db\"",
-        "\"${HOME}/data\"",
-        "\"{{ .Values.region }}\"",
-    })
+    @ValueSource(
+            strings = {
+                "\"production\"",
+                "\"https://developer.1password.com/docs/cli/secret-reference-syntax\"",
+                "\"shop://catalog/items\"",
+                "\"op/bin/tool\"",
+                "\"operations\"",
+                "\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-db\"",
+                "\"${HOME}/data\"",
+                "\"{{ .Values.region }}\"",
+            })
     void ordinaryLiteralsAreLeftAlone(String value) {
         assertEquals(List.of(), check(value));
     }

@@ -1,6 +1,5 @@
 package dev.spectral.provision.verify;
 
-import dev.spectral.provision.verify.scan.SecretRule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import dev.spectral.provision.verify.scan.Jwks;
 import dev.spectral.provision.verify.scan.Jwts;
 import dev.spectral.provision.verify.scan.KeyNames;
 import dev.spectral.provision.verify.scan.PublicValues;
+import dev.spectral.provision.verify.scan.SecretRule;
 import dev.spectral.provision.verify.scan.UrlPasswordRule;
 import dev.spectral.provision.verify.scan.UrlTokenRule;
 import java.util.List;
@@ -31,30 +31,74 @@ class ScanPartsTest {
 
         @ParameterizedTest(name = "{0} suggests a secret: {1}")
         @CsvSource({
-            "API_KEY, true", "apiKey, true", "SUPABASE_SERVICE_ROLE_KEY, true", "STRIPE_WEBHOOK_SECRET, true",
-            "GH_TOKEN, true", "DB_PASSWORD, true", "smtp.pass, true", "OAUTH_CLIENT_SECRET, true", "AUTH, true",
-            "PRIVATE_KEY, true", "SIGNING_KEY, true", "GOOGLE_CREDENTIALS, true", "AWS_SECRET_ACCESS_KEY, true",
-            "NEXT_PUBLIC_STRIPE_SECRET, true", "ACCESSKEY, true",
+            "API_KEY, true",
+            "apiKey, true",
+            "SUPABASE_SERVICE_ROLE_KEY, true",
+            "STRIPE_WEBHOOK_SECRET, true",
+            "GH_TOKEN, true",
+            "DB_PASSWORD, true",
+            "smtp.pass, true",
+            "OAUTH_CLIENT_SECRET, true",
+            "AUTH, true",
+            "PRIVATE_KEY, true",
+            "SIGNING_KEY, true",
+            "GOOGLE_CREDENTIALS, true",
+            "AWS_SECRET_ACCESS_KEY, true",
+            "NEXT_PUBLIC_STRIPE_SECRET, true",
+            "ACCESSKEY, true",
             // a public qualifier cancels KEY and TOKEN, not SECRET or PASSWORD
-            "PUBLIC_KEY, false", "SUPABASE_ANON_KEY, false", "STRIPE_PUBLISHABLE_KEY, false", "MAPBOX_PUBLIC_TOKEN, false",
+            "PUBLIC_KEY, false",
+            "SUPABASE_ANON_KEY, false",
+            "STRIPE_PUBLISHABLE_KEY, false",
+            "MAPBOX_PUBLIC_TOKEN, false",
             "PUBLIC_PASSWORD, true",
             // an attribute head: the value is about a secret, not the secret
-            "KEY_ID, false", "AWS_ACCESS_KEY_ID, false", "TOKEN_URL, false", "AUTH_HOST, false", "SECRET_NAME, false",
-            "PASSWORD_FILE, false", "JWT_ALGORITHM, false", "TOKEN_TTL, false", "SIGNING_KEY_FINGERPRINT, false",
+            "KEY_ID, false",
+            "AWS_ACCESS_KEY_ID, false",
+            "TOKEN_URL, false",
+            "AUTH_HOST, false",
+            "SECRET_NAME, false",
+            "PASSWORD_FILE, false",
+            "JWT_ALGORITHM, false",
+            "TOKEN_TTL, false",
+            "SIGNING_KEY_FINGERPRINT, false",
             // words that only contain a secret word's letters
-            "KEYBOARD_LAYOUT, false", "AUTHOR, false", "MONKEY_PATCH, false", "APP_ENV, false", "LOG_LEVEL, false",
+            "KEYBOARD_LAYOUT, false",
+            "AUTHOR, false",
+            "MONKEY_PATCH, false",
+            "APP_ENV, false",
+            "LOG_LEVEL, false",
             // keys public by design: captcha site keys, vendors' documented public keys; their secret halves count
-            "RECAPTCHA_SITE_KEY, false", "NEXT_PUBLIC_RECAPTCHA_SITE_KEY, false", "HCAPTCHA_SITEKEY, false",
-            "RECAPTCHA_SECRET_KEY, true", "TURNSTILE_SECRET_KEY, true", "AMPLITUDE_API_KEY, false",
-            "AMPLITUDE_SECRET_KEY, true", "MIXPANEL_TOKEN, false", "MIXPANEL_API_SECRET, true",
-            "MIXPANEL_SERVICE_ACCOUNT_TOKEN, true", "SEGMENT_WRITE_KEY, false", "ALGOLIA_SEARCH_API_KEY, false",
-            "ALGOLIA_ADMIN_API_KEY, true", "PUSHER_APP_KEY, false", "PUSHER_APP_SECRET, true", "DD_CLIENT_TOKEN, false",
-            "DD_API_KEY, true", "NEXT_PUBLIC_POSTHOG_KEY, false", "POSTHOG_PERSONAL_API_KEY, true",
+            "RECAPTCHA_SITE_KEY, false",
+            "NEXT_PUBLIC_RECAPTCHA_SITE_KEY, false",
+            "HCAPTCHA_SITEKEY, false",
+            "RECAPTCHA_SECRET_KEY, true",
+            "TURNSTILE_SECRET_KEY, true",
+            "AMPLITUDE_API_KEY, false",
+            "AMPLITUDE_SECRET_KEY, true",
+            "MIXPANEL_TOKEN, false",
+            "MIXPANEL_API_SECRET, true",
+            "MIXPANEL_SERVICE_ACCOUNT_TOKEN, true",
+            "SEGMENT_WRITE_KEY, false",
+            "ALGOLIA_SEARCH_API_KEY, false",
+            "ALGOLIA_ADMIN_API_KEY, true",
+            "PUSHER_APP_KEY, false",
+            "PUSHER_APP_SECRET, true",
+            "DD_CLIENT_TOKEN, false",
+            "DD_API_KEY, true",
+            "NEXT_PUBLIC_POSTHOG_KEY, false",
+            "POSTHOG_PERSONAL_API_KEY, true",
             // data keys are not credentials
-            "CACHE_KEY, false", "PARTITION_KEY, false", "ROUTING_KEY, false", "IDEMPOTENCY_KEY, false",
-            "LICENSE_KEY, true", "CACHE_PASSWORD, true",
+            "CACHE_KEY, false",
+            "PARTITION_KEY, false",
+            "ROUTING_KEY, false",
+            "IDEMPOTENCY_KEY, false",
+            "LICENSE_KEY, true",
+            "CACHE_PASSWORD, true",
             // attribute heads of pins and digests
-            "SERVER_KEY_PIN, false", "SIGNING_KEY_SHA256, false", "AGE_RECIPIENT, false",
+            "SERVER_KEY_PIN, false",
+            "SIGNING_KEY_SHA256, false",
+            "AGE_RECIPIENT, false",
         })
         void readsWhatANameSays(String key, boolean secret) {
             assertEquals(secret, KeyNames.suggestsSecret(key));
@@ -69,8 +113,16 @@ class ScanPartsTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"DB_PASSWORD, true", "smtpPass, true", "REDIS_PWD, true", "GPG_PASSPHRASE, true", "DBPASSWORD, true",
-            "PASSWORD_MIN_LENGTH, false", "DB_PASSWORD_FILE, false", "PASSPORT_STRATEGY, false"})
+        @CsvSource({
+            "DB_PASSWORD, true",
+            "smtpPass, true",
+            "REDIS_PWD, true",
+            "GPG_PASSPHRASE, true",
+            "DBPASSWORD, true",
+            "PASSWORD_MIN_LENGTH, false",
+            "DB_PASSWORD_FILE, false",
+            "PASSPORT_STRATEGY, false"
+        })
         void findsPasswordHeads(String key, boolean password) {
             assertEquals(password, KeyNames.namesPassword(key));
         }
@@ -113,8 +165,15 @@ class ScanPartsTest {
     class Values {
 
         @ParameterizedTest
-        @ValueSource(strings = {"spectral-private-uploads-eu", "spectral-prod-412345", "spectral:delegation:v1",
-            "projects/spectral/locations/global/keyRings/app", "SPECTRAL_PROD", "Release.Candidate.2"})
+        @ValueSource(
+                strings = {
+                    "spectral-private-uploads-eu",
+                    "spectral-prod-412345",
+                    "spectral:delegation:v1",
+                    "projects/spectral/locations/global/keyRings/app",
+                    "SPECTRAL_PROD",
+                    "Release.Candidate.2"
+                })
         void readableIdentifiersArePublic(String value) {
             assertTrue(PublicValues.isReadableIdentifier(value));
         }
@@ -129,14 +188,19 @@ class ScanPartsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHkQfakeFakeFakeFakeFakeFakeFakeFakeFakeFakeF",
-            "SHA256:fakeFingerprintOfAHostKeyForTests0123456789a", "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-            "sha384-fakeSubresourceIntegrityHashForTests+0123456789/abcdefghijklmnop",
-            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
-            "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
-            "phc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "pub0123456789abcdef0123456789abcdef",
-            "mob-00000000-0000-4000-a000-000000000000", "pk-lf-00000000-0000-4000-a000-000000000000"})
+        @ValueSource(
+                strings = {
+                    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHkQfakeFakeFakeFakeFakeFakeFakeFakeFakeFakeF",
+                    "SHA256:fakeFingerprintOfAHostKeyForTests0123456789a",
+                    "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                    "sha384-fakeSubresourceIntegrityHashForTests+0123456789/abcdefghijklmnop",
+                    "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01",
+                    "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+                    "phc_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                    "pub0123456789abcdef0123456789abcdef",
+                    "mob-00000000-0000-4000-a000-000000000000",
+                    "pk-lf-00000000-0000-4000-a000-000000000000"
+                })
         void publicByDesignValuesArePublic(String value) {
             assertTrue(PublicValues.isPublic(value), value);
         }
@@ -201,7 +265,8 @@ class ScanPartsTest {
             assertTrue(connection.matches("K", base + ";AccountKey=" + Fakes.b64(86, "cs") + "=="));
             assertFalse(connection.matches("K", base + ";AccountKey=${KEY}"), "a placeholder");
             assertFalse(connection.matches("K", base + ";AccountKey=short"), "shorter than a key");
-            assertFalse(connection.matches("K", "InstrumentationKey=" + Fakes.uuid("ik") + ";IngestionEndpoint=https://x"),
+            assertFalse(
+                    connection.matches("K", "InstrumentationKey=" + Fakes.uuid("ik") + ";IngestionEndpoint=https://x"),
                     "Application Insights keys are documented as not secret");
             assertFalse(connection.matches("K", "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root"));
         }
@@ -234,8 +299,10 @@ class ScanPartsTest {
 
         @Test
         void readsBase64OnlyWhenItDecodesToText() {
-            SecretRule encoded = new EncodedRule("base64", "test", List.of(new UrlPasswordRule("url-password", "test")));
-            assertTrue(encoded.matches("K", "client-key-data: " + Fakes.base64("mysql://u:" + Fakes.b62(12, "e1") + "@db/x")));
+            SecretRule encoded =
+                    new EncodedRule("base64", "test", List.of(new UrlPasswordRule("url-password", "test")));
+            assertTrue(encoded.matches(
+                    "K", "client-key-data: " + Fakes.base64("mysql://u:" + Fakes.b62(12, "e1") + "@db/x")));
             assertFalse(encoded.matches("K", Fakes.b64(64, "e2")), "random bytes are not text");
             assertFalse(encoded.matches("K", Fakes.base64("postgres://u@db/x")), "text without a credential");
         }
@@ -247,7 +314,8 @@ class ScanPartsTest {
         @ParameterizedTest
         @ValueSource(strings = {"d", "p", "q", "dp", "dq", "qi", "k"})
         void anyPrivateMemberMakesAKeyPrivate(String member) {
-            String jwk = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"" + member + "\":\"" + Fakes.b62(43, member) + "\"}";
+            String jwk = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"" + member + "\":\"" + Fakes.b62(43, member)
+                    + "\"}";
             assertTrue(Jwks.hasPrivateKey(jwk));
             assertFalse(Jwks.isPublicOnly(jwk));
         }

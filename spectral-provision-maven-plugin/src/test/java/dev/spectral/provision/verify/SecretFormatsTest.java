@@ -1,12 +1,12 @@
 package dev.spectral.provision.verify;
 
-import dev.spectral.provision.verify.scan.SecretRule;
-import dev.spectral.provision.verify.scan.SecretRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.verify.FormatSamples.Format;
+import dev.spectral.provision.verify.scan.SecretRule;
+import dev.spectral.provision.verify.scan.SecretRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SecretFormatsTest {
 
-    private static final List<String> KEYS_THAT_DO_NOT_MATTER = List.of("SETTING_07", "PUBLIC_KEY", "KEY_ID", "APP_ENV");
+    private static final List<String> KEYS_THAT_DO_NOT_MATTER =
+            List.of("SETTING_07", "PUBLIC_KEY", "KEY_ID", "APP_ENV");
     private static final Set<String> NAME_READING_RULES = Set.of("password", "high-entropy");
 
     static List<Format> formats() {
@@ -57,11 +58,14 @@ class SecretFormatsTest {
     @Test
     void everyValueOnlyRuleHasSamples() {
         Set<String> sampled = formats().stream().map(Format::rule).collect(Collectors.toSet());
-        Set<String> valueOnly = SecretRules.DEFAULT.stream().map(SecretRule::id)
+        Set<String> valueOnly = SecretRules.DEFAULT.stream()
+                .map(SecretRule::id)
                 .filter(id -> !NAME_READING_RULES.contains(id))
-                .filter(id -> !Set.of("supabase-service-role", "private-jwk", "jwt").contains(id)) // LiteralCorpus, ScanPartsTest
+                .filter(id -> !Set.of("supabase-service-role", "private-jwk", "jwt")
+                        .contains(id)) // LiteralCorpus, ScanPartsTest
                 .collect(Collectors.toSet());
-        Set<String> missing = valueOnly.stream().filter(id -> !sampled.contains(id)).collect(Collectors.toSet());
+        Set<String> missing =
+                valueOnly.stream().filter(id -> !sampled.contains(id)).collect(Collectors.toSet());
         assertEquals(Set.of(), missing);
         assertEquals(formats().size(), sampled.size(), "one entry per rule");
     }

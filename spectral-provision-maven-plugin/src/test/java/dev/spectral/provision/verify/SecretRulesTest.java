@@ -1,11 +1,11 @@
 package dev.spectral.provision.verify;
 
-import dev.spectral.provision.verify.scan.SecretRule;
-import dev.spectral.provision.verify.scan.SecretRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spectral.provision.verify.LiteralCorpus.Sample;
+import dev.spectral.provision.verify.scan.SecretRule;
+import dev.spectral.provision.verify.scan.SecretRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,8 @@ class SecretRulesTest {
     private static final int MIN_PER_RULE = 3;
 
     private static Optional<String> flag(Sample sample) {
-        return SecretRules.firstMatch(SecretRules.DEFAULT, sample.key(), sample.value()).map(SecretRule::id);
+        return SecretRules.firstMatch(SecretRules.DEFAULT, sample.key(), sample.value())
+                .map(SecretRule::id);
     }
 
     static List<Sample> secrets() {
@@ -48,8 +49,11 @@ class SecretRulesTest {
     @Test
     void theCorpusCoversEveryRuleSeveralTimes() {
         assertTrue(secrets().size() >= MIN_SAMPLES, "secrets: " + secrets().size());
-        assertTrue(ordinary().size() >= MIN_SAMPLES, "ordinary values: " + ordinary().size());
-        Map<String, Long> perRule = secrets().stream().collect(Collectors.groupingBy(Sample::rule, Collectors.counting()));
+        assertTrue(
+                ordinary().size() >= MIN_SAMPLES,
+                "ordinary values: " + ordinary().size());
+        Map<String, Long> perRule =
+                secrets().stream().collect(Collectors.groupingBy(Sample::rule, Collectors.counting()));
         for (SecretRule rule : SecretRules.DEFAULT) {
             assertTrue(perRule.getOrDefault(rule.id(), 0L) >= MIN_PER_RULE, () -> "too few samples for " + rule.id());
         }
@@ -78,21 +82,39 @@ class SecretRulesTest {
                     counts[1]++;
                     if (!found.get().equals(sample.rule())) {
                         wrongRule++;
-                        misses.append("\n  named ").append(found.get()).append(": ").append(sample);
+                        misses.append("\n  named ")
+                                .append(found.get())
+                                .append(": ")
+                                .append(sample);
                     }
                 }
             } else if (found.isEmpty()) {
                 trueNegatives++;
             } else {
                 falsePositives++;
-                misses.append("\n  flagged by ").append(found.get()).append(": ").append(sample);
+                misses.append("\n  flagged by ")
+                        .append(found.get())
+                        .append(": ")
+                        .append(sample);
             }
         }
         StringBuilder report = new StringBuilder("literal-secret corpus: ")
-                .append(secrets().size()).append(" secrets, ").append(ordinary().size()).append(" ordinary values\n")
-                .append("  TP ").append(truePositives).append(" (").append(wrongRule).append(" under another rule)")
-                .append("  FN ").append(falseNegatives).append("  TN ").append(trueNegatives)
-                .append("  FP ").append(falsePositives).append('\n');
+                .append(secrets().size())
+                .append(" secrets, ")
+                .append(ordinary().size())
+                .append(" ordinary values\n")
+                .append("  TP ")
+                .append(truePositives)
+                .append(" (")
+                .append(wrongRule)
+                .append(" under another rule)")
+                .append("  FN ")
+                .append(falseNegatives)
+                .append("  TN ")
+                .append(trueNegatives)
+                .append("  FP ")
+                .append(falsePositives)
+                .append('\n');
         perRule.forEach((rule, c) -> report.append(String.format("  %-22s %d/%d flagged%n", rule, c[1], c[0])));
         System.out.print(report.append(misses).append('\n'));
 

@@ -8,8 +8,7 @@ final class Settings {
 
     static final Set<String> GENERATORS = Set.of("es256-jwk", "random-token");
 
-    private Settings() {
-    }
+    private Settings() {}
 
     static VerifySettings defaults() {
         return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS, List.of());

@@ -32,7 +32,8 @@ class VerificationTest {
     private final Verification verification = new Verification(Set.of("dev"), Path::toString);
 
     private static Finding warning(int line) {
-        return Finding.warning("x", new Position("environments.toml", line, 1), "production", "APP_ENV", "a warning", "");
+        return Finding.warning(
+                "x", new Position("environments.toml", line, 1), "production", "APP_ENV", "a warning", "");
     }
 
     private static Finding error(int line) {
@@ -43,16 +44,22 @@ class VerificationTest {
     void warningsFailOnlyWhenAskedTo() {
         List<Finding> offline = List.of(warning(2));
 
-        assertFalse(verification.run(CONFIG, offline, Optional.empty(), dir, Optional.empty(), FailOn.ERROR).failed());
-        assertTrue(verification.run(CONFIG, offline, Optional.empty(), dir, Optional.empty(), FailOn.WARNING).failed());
+        assertFalse(verification
+                .run(CONFIG, offline, Optional.empty(), dir, Optional.empty(), FailOn.ERROR)
+                .failed());
+        assertTrue(verification
+                .run(CONFIG, offline, Optional.empty(), dir, Optional.empty(), FailOn.WARNING)
+                .failed());
     }
 
     @Test
     void findingsAreCountedAndInFileOrder() {
-        Verification.Outcome outcome = verification.run(CONFIG, List.of(warning(4), error(2)), Optional.empty(), dir,
-                Optional.empty(), FailOn.ERROR);
+        Verification.Outcome outcome = verification.run(
+                CONFIG, List.of(warning(4), error(2)), Optional.empty(), dir, Optional.empty(), FailOn.ERROR);
 
-        assertEquals(List.of(2, 4), outcome.findings().stream().map(f -> f.position().line()).toList());
+        assertEquals(
+                List.of(2, 4),
+                outcome.findings().stream().map(f -> f.position().line()).toList());
         assertEquals(1, outcome.errors());
         assertEquals(1, outcome.warnings());
         assertTrue(outcome.failed());
@@ -75,11 +82,16 @@ class VerificationTest {
                 """);
         Path project = Files.createDirectories(dir.resolve("infra"));
 
-        Verification.Outcome outcome = verification.run(CONFIG, List.of(), Optional.empty(), project, Optional.empty(), FailOn.ERROR);
+        Verification.Outcome outcome =
+                verification.run(CONFIG, List.of(), Optional.empty(), project, Optional.empty(), FailOn.ERROR);
 
         assertEquals(Optional.of(workflows), outcome.workflows());
-        assertEquals(List.of("ci-gating"), outcome.findings().stream().map(Finding::rule).distinct().toList());
-        assertTrue(outcome.findings().stream().allMatch(f -> f.message().contains("production")), outcome.findings().toString());
+        assertEquals(
+                List.of("ci-gating"),
+                outcome.findings().stream().map(Finding::rule).distinct().toList());
+        assertTrue(
+                outcome.findings().stream().allMatch(f -> f.message().contains("production")),
+                outcome.findings().toString());
     }
 
     @Test

@@ -22,19 +22,27 @@ class VerifierTest {
                 github_token = "nope:shared"
                 """), Settings.vaults("Spectral"));
 
-        assertEquals(List.of("value-type", "key-name", "literal-secret", "key-name", "rotation-generator"),
+        assertEquals(
+                List.of("value-type", "key-name", "literal-secret", "key-name", "rotation-generator"),
                 findings.stream().map(Finding::rule).toList());
     }
 
     @Test
     void theBundledInfraExampleIsClean() throws Exception {
         Path infra = Path.of("..", "infra", "environments.toml");
-        var settings = new VerifySettings(java.util.Set.of("Spectral"), java.util.Set.of("dev"), java.util.Set.of(),
-                java.util.Set.of("es256-jwk"), List.of());
-        List<Finding> findings = Verifier.offline().verify(
-                dev.spectral.provision.config.ConfigParser.parse(infra, "infra/environments.toml"), settings);
+        var settings = new VerifySettings(
+                java.util.Set.of("Spectral"),
+                java.util.Set.of("dev"),
+                java.util.Set.of(),
+                java.util.Set.of("es256-jwk"),
+                List.of());
+        List<Finding> findings = Verifier.offline()
+                .verify(dev.spectral.provision.config.ConfigParser.parse(infra, "infra/environments.toml"), settings);
 
-        assertEquals(List.of(), findings, () -> String.join("\n", findings.stream().map(Finding::format).toList()));
+        assertEquals(
+                List.of(),
+                findings,
+                () -> String.join("\n", findings.stream().map(Finding::format).toList()));
         assertEquals(true, Files.exists(infra));
     }
 }

@@ -37,9 +37,11 @@ final class ApiException extends RuntimeException {
 
     /** A secondary rate limit: 403 with GitHub's message and documentation URL, and Retry-After. */
     static ApiException secondaryRateLimit(String requestId, long retryAfterSeconds) {
-        ApiException e = new ApiException(403, "You have exceeded a secondary rate limit. Please wait a few minutes"
-                + " before you try again. If you reach out to GitHub Support for help, please include the request ID "
-                + requestId + ".");
+        ApiException e = new ApiException(
+                403,
+                "You have exceeded a secondary rate limit. Please wait a few minutes"
+                        + " before you try again. If you reach out to GitHub Support for help, please include the request ID "
+                        + requestId + ".");
         e.documentationUrl = SECONDARY_RATE_LIMIT_URL;
         return e.withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }

@@ -102,25 +102,40 @@ final class ApiRouter {
             throw ApiException.notFound();
         }
         String env = Names.environment(rest.get(1));
-        String shape = rest.size() == 2 ? "env" : rest.get(2) + (rest.size() == 3 ? "" : rest.size() == 4 ? "/*" : "/?/?");
+        String shape =
+                rest.size() == 2 ? "env" : rest.get(2) + (rest.size() == 3 ? "" : rest.size() == 4 ? "/*" : "/?/?");
         if (shape.equals("secrets/*") && rest.get(3).equals("public-key")) {
             shape = "secrets/public-key";
         }
         switch (method + " " + shape) {
-            case "GET env": return environments.get(repo, env);
-            case "PUT env": return environments.put(repo, env);
-            case "DELETE env": return environments.delete(repo, env);
-            case "GET secrets/public-key": return secrets.publicKey(repo, env);
-            case "GET secrets": return secrets.list(request, repo, env);
-            case "GET secrets/*": return secrets.get(repo, env, rest.get(3));
-            case "PUT secrets/*": return secrets.put(request, repo, env, rest.get(3));
-            case "DELETE secrets/*": return secrets.delete(repo, env, rest.get(3));
-            case "GET variables": return variables.list(request, repo, env);
-            case "POST variables": return variables.create(request, repo, env);
-            case "GET variables/*": return variables.get(repo, env, rest.get(3));
-            case "PATCH variables/*": return variables.update(request, repo, env, rest.get(3));
-            case "DELETE variables/*": return variables.delete(repo, env, rest.get(3));
-            default: throw ApiException.notFound();
+            case "GET env":
+                return environments.get(repo, env);
+            case "PUT env":
+                return environments.put(repo, env);
+            case "DELETE env":
+                return environments.delete(repo, env);
+            case "GET secrets/public-key":
+                return secrets.publicKey(repo, env);
+            case "GET secrets":
+                return secrets.list(request, repo, env);
+            case "GET secrets/*":
+                return secrets.get(repo, env, rest.get(3));
+            case "PUT secrets/*":
+                return secrets.put(request, repo, env, rest.get(3));
+            case "DELETE secrets/*":
+                return secrets.delete(repo, env, rest.get(3));
+            case "GET variables":
+                return variables.list(request, repo, env);
+            case "POST variables":
+                return variables.create(request, repo, env);
+            case "GET variables/*":
+                return variables.get(repo, env, rest.get(3));
+            case "PATCH variables/*":
+                return variables.update(request, repo, env, rest.get(3));
+            case "DELETE variables/*":
+                return variables.delete(repo, env, rest.get(3));
+            default:
+                throw ApiException.notFound();
         }
     }
 }

@@ -7,8 +7,7 @@ final class ApiUrls {
     static final String API = "https://api.github.com";
     static final String WEB = "https://github.com";
 
-    private ApiUrls() {
-    }
+    private ApiUrls() {}
 
     /** GitHub's own form for list pagination: by repository id, not by name. */
     static String environmentList(RepoState repo, EnvironmentState env, String kind) {
@@ -28,11 +27,17 @@ final class ApiUrls {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -8,8 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 /** Replaces a file in one step: write a temporary file beside it, then rename it over. */
 final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

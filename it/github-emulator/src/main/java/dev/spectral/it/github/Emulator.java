@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Emulator implements AutoCloseable {
     /** limits.json is rewritten this often while requests come in, and on close. */
     static final long REPORT_MILLIS = 250;
+
     private final EmulatorOptions options;
     private final EmulatorClock clock;
     private final GitHubApi api;

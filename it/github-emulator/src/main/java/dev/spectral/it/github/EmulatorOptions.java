@@ -54,15 +54,15 @@ public record EmulatorOptions(Path socket, Path stateDir, Integer tcpPort, Durat
      * @param latencyMs       every request takes at least this long to answer (slept concurrently); applies
      *                        also when {@code enforce} is false
      */
-    public record Limits(boolean enforce, int maxInFlight, int pointsPerMinute, int primaryLimit, double clockScale,
-            int latencyMs) {
+    public record Limits(
+            boolean enforce, int maxInFlight, int pointsPerMinute, int primaryLimit, double clockScale, int latencyMs) {
         public static final int DEFAULT_MAX_IN_FLIGHT = 100;
         public static final int DEFAULT_POINTS_PER_MINUTE = 900;
         public static final int DEFAULT_PRIMARY_LIMIT = 5000;
 
         /** Nothing enforced, no latency (the defaults, with --limits absent). */
-        public static final Limits OFF = new Limits(false, DEFAULT_MAX_IN_FLIGHT, DEFAULT_POINTS_PER_MINUTE,
-                DEFAULT_PRIMARY_LIMIT, 1, 0);
+        public static final Limits OFF =
+                new Limits(false, DEFAULT_MAX_IN_FLIGHT, DEFAULT_POINTS_PER_MINUTE, DEFAULT_PRIMARY_LIMIT, 1, 0);
 
         public Limits {
             if (maxInFlight < 1 || pointsPerMinute < 1 || primaryLimit < 1 || latencyMs < 0) {
@@ -128,18 +128,35 @@ public record EmulatorOptions(Path socket, Path stateDir, Integer tcpPort, Durat
             }
             String value = args[++i];
             switch (arg) {
-                case "--socket": socket = Path.of(value); break;
-                case "--state": state = Path.of(value); break;
-                case "--port": port = number(arg, value, 0, 65535); break;
-                case "--idle-timeout-seconds": idle = Duration.ofSeconds(number(arg, value, 0, Integer.MAX_VALUE)); break;
-                case "--max-in-flight": limits = limits.withMaxInFlight(number(arg, value, 1, Integer.MAX_VALUE)); break;
+                case "--socket":
+                    socket = Path.of(value);
+                    break;
+                case "--state":
+                    state = Path.of(value);
+                    break;
+                case "--port":
+                    port = number(arg, value, 0, 65535);
+                    break;
+                case "--idle-timeout-seconds":
+                    idle = Duration.ofSeconds(number(arg, value, 0, Integer.MAX_VALUE));
+                    break;
+                case "--max-in-flight":
+                    limits = limits.withMaxInFlight(number(arg, value, 1, Integer.MAX_VALUE));
+                    break;
                 case "--points-per-minute":
                     limits = limits.withPointsPerMinute(number(arg, value, 1, Integer.MAX_VALUE));
                     break;
-                case "--primary-limit": limits = limits.withPrimaryLimit(number(arg, value, 1, Integer.MAX_VALUE)); break;
-                case "--clock-scale": limits = limits.withClockScale(scale(arg, value)); break;
-                case "--latency-ms": limits = limits.withLatencyMs(number(arg, value, 0, 600_000)); break;
-                default: throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+                case "--primary-limit":
+                    limits = limits.withPrimaryLimit(number(arg, value, 1, Integer.MAX_VALUE));
+                    break;
+                case "--clock-scale":
+                    limits = limits.withClockScale(scale(arg, value));
+                    break;
+                case "--latency-ms":
+                    limits = limits.withLatencyMs(number(arg, value, 0, 600_000));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         if (state == null || (socket == null && port == null)) {
@@ -156,7 +173,8 @@ public record EmulatorOptions(Path socket, Path stateDir, Integer tcpPort, Durat
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number from " + min + " to " + max + ", not " + value);
+            throw new IllegalArgumentException(
+                    option + " needs a number from " + min + " to " + max + ", not " + value);
         }
     }
 
@@ -169,6 +187,7 @@ public record EmulatorOptions(Path socket, Path stateDir, Integer tcpPort, Durat
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(option + " needs a number from 1 to 1000000 (fractions allowed), not " + value);
+        throw new IllegalArgumentException(
+                option + " needs a number from 1 to 1000000 (fractions allowed), not " + value);
     }
 }

@@ -20,7 +20,9 @@ record EnvironmentKey(String keyId, byte[] publicKey, byte[] secretKey) {
         X25519.clampPrivateKey(secretKey);
         byte[] publicKey = new byte[X25519.POINT_SIZE];
         X25519.generatePublicKey(secretKey, 0, publicKey, 0);
-        long id = ByteBuffer.wrap(sha256(Base64.getEncoder().encodeToString(publicKey))).getLong() & Long.MAX_VALUE;
+        long id = ByteBuffer.wrap(sha256(Base64.getEncoder().encodeToString(publicKey)))
+                        .getLong()
+                & Long.MAX_VALUE;
         return new EnvironmentKey(Long.toString(id), publicKey, secretKey);
     }
 

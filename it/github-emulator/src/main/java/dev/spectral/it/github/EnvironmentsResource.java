@@ -29,8 +29,10 @@ final class EnvironmentsResource {
         body.put("node_id", "EN_kwDO" + env.id);
         body.put("name", env.name);
         body.put("url", ApiUrls.environment(repo, env));
-        body.put("html_url", ApiUrls.WEB + "/" + repo.fullName + "/deployments/activity_log?environments_filter="
-                + ApiUrls.segment(env.name));
+        body.put(
+                "html_url",
+                ApiUrls.WEB + "/" + repo.fullName + "/deployments/activity_log?environments_filter="
+                        + ApiUrls.segment(env.name));
         body.put("created_at", EmulatorClock.format(env.createdAt));
         body.put("updated_at", EmulatorClock.format(env.updatedAt));
         body.putArray("protection_rules");

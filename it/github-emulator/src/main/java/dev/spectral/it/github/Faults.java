@@ -22,12 +22,13 @@ final class Faults {
     }
 
     /** The flags that apply to every request. */
-    record Global(boolean unauthorized, boolean rateLimited) {
-    }
+    record Global(boolean unauthorized, boolean rateLimited) {}
 
     Global global() {
         ObjectNode faults = read();
-        return new Global(faults.path("unauthorized").asBoolean(false), faults.path("rate_limited").asBoolean(false));
+        return new Global(
+                faults.path("unauthorized").asBoolean(false),
+                faults.path("rate_limited").asBoolean(false));
     }
 
     /**

@@ -15,8 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class GhConfig {
     public static final String DEFAULT_TOKEN = "test-token";
 
-    private GhConfig() {
-    }
+    private GhConfig() {}
 
     public static void write(Path configDir, Path socket) throws IOException {
         write(configDir, socket, DEFAULT_TOKEN);
@@ -24,9 +23,11 @@ public final class GhConfig {
 
     public static void write(Path configDir, Path socket, String token) throws IOException {
         Files.createDirectories(configDir);
-        writePrivate(configDir.resolve("config.yml"),
+        writePrivate(
+                configDir.resolve("config.yml"),
                 "http_unix_socket: " + quote(socket.toAbsolutePath().toString()) + "\n");
-        writePrivate(configDir.resolve("hosts.yml"),
+        writePrivate(
+                configDir.resolve("hosts.yml"),
                 "github.com:\n"
                         + "    oauth_token: " + quote(token) + "\n"
                         + "    user: it\n"

@@ -34,8 +34,14 @@ final class GitHubApi implements Handler, AutoCloseable {
     private final AtomicBoolean reportStale = new AtomicBoolean(true);
     private final int requestIdPrefix = ThreadLocalRandom.current().nextInt(0x10000);
 
-    GitHubApi(ApiRouter router, Faults faults, ClockControl clockControl, RequestLog log, EmulatorClock clock,
-            RateLimiter limiter, Path limitsFile) {
+    GitHubApi(
+            ApiRouter router,
+            Faults faults,
+            ClockControl clockControl,
+            RequestLog log,
+            EmulatorClock clock,
+            RateLimiter limiter,
+            Path limitsFile) {
         this.router = router;
         this.faults = faults;
         this.clockControl = clockControl;
@@ -60,8 +66,13 @@ final class GitHubApi implements Handler, AutoCloseable {
         Path dir = Files.createDirectories(stateDir);
         StateStore store = StateStore.open(new StateFile(dir.resolve("state.json")), clock);
         Faults faults = new Faults(dir.resolve("faults.json"));
-        return new GitHubApi(new ApiRouter(store, faults), faults, new ClockControl(dir.resolve("clock.json"), clock),
-                new RequestLog(dir.resolve("requests.log")), clock, new RateLimiter(limits, limitClock),
+        return new GitHubApi(
+                new ApiRouter(store, faults),
+                faults,
+                new ClockControl(dir.resolve("clock.json"), clock),
+                new RequestLog(dir.resolve("requests.log")),
+                clock,
+                new RateLimiter(limits, limitClock),
                 dir.resolve("limits.json"));
     }
 
@@ -113,11 +124,14 @@ final class GitHubApi implements Handler, AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("github-emulator: internal error on " + request.method() + " " + request.path());
             e.printStackTrace();
-            response = ApiException.body(500, "emulator internal error: " + e.getClass().getSimpleName());
+            response = ApiException.body(
+                    500, "emulator internal error: " + e.getClass().getSimpleName());
         }
         response.headers().set("X-GitHub-Media-Type", "github.v3; format=json");
         response.headers().set("X-GitHub-Request-Id", requestId);
-        if (decision != null && limiter.limits().enforce() && !response.headers().contains("X-RateLimit-Limit")) {
+        if (decision != null
+                && limiter.limits().enforce()
+                && !response.headers().contains("X-RateLimit-Limit")) {
             response.headers().set("X-RateLimit-Limit", Long.toString(decision.limit()));
             response.headers().set("X-RateLimit-Remaining", Long.toString(decision.remaining()));
             response.headers().set("X-RateLimit-Used", Long.toString(decision.used()));
@@ -164,8 +178,14 @@ final class GitHubApi implements Handler, AutoCloseable {
     private String nextRequestId() {
         long n = requestNumber.incrementAndGet();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "%04X:%04X:%06X:%06X:%08X", requestIdPrefix, random.nextInt(0x10000),
-                n & 0xFFFFFF, random.nextInt(0x1000000), System.currentTimeMillis() / 1000);
+        return String.format(
+                Locale.ROOT,
+                "%04X:%04X:%06X:%06X:%08X",
+                requestIdPrefix,
+                random.nextInt(0x10000),
+                n & 0xFFFFFF,
+                random.nextInt(0x1000000),
+                System.currentTimeMillis() / 1000);
     }
 
     /** The counters of limits.json, as written. */

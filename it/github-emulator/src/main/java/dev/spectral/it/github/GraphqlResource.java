@@ -28,7 +28,8 @@ final class GraphqlResource {
         JsonNode variables = body.path("variables");
         if (REPOSITORY.matcher(query).find() && query.contains("databaseId")) {
             Optional<String> owner = variable(variables, "owner").or(() -> literal(OWNER_LITERAL, query));
-            Optional<String> name = variable(variables, "name").or(() -> variable(variables, "repo"))
+            Optional<String> name = variable(variables, "name")
+                    .or(() -> variable(variables, "repo"))
                     .or(() -> literal(NAME_LITERAL, query));
             if (owner.isPresent() && name.isPresent()) {
                 RepoState repo = store.repo(owner.get(), name.get());
@@ -44,7 +45,9 @@ final class GraphqlResource {
 
     private static Optional<String> variable(JsonNode variables, String field) {
         JsonNode node = variables.get(field);
-        return node != null && node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText()) : Optional.empty();
+        return node != null && node.isTextual() && !node.asText().isEmpty()
+                ? Optional.of(node.asText())
+                : Optional.empty();
     }
 
     private static Optional<String> literal(Pattern pattern, String query) {

@@ -12,8 +12,7 @@ final class HSalsa20 {
     private static final int[] SIGMA = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
     private static final int[] OUTPUT_WORDS = {0, 5, 10, 15, 6, 7, 8, 9};
 
-    private HSalsa20() {
-    }
+    private HSalsa20() {}
 
     /** @param key 32 bytes; @param input 16 bytes; @return 32 bytes */
     static byte[] derive(byte[] key, byte[] input) {

@@ -19,8 +19,7 @@ interface Handler {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

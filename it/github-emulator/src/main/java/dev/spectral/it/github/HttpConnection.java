@@ -22,7 +22,8 @@ final class HttpConnection implements Runnable {
     public void run() {
         try (channel) {
             HttpRequestReader reader = new HttpRequestReader(new BufferedInputStream(Channels.newInputStream(channel)));
-            HttpResponseWriter writer = new HttpResponseWriter(new BufferedOutputStream(Channels.newOutputStream(channel)));
+            HttpResponseWriter writer =
+                    new HttpResponseWriter(new BufferedOutputStream(Channels.newOutputStream(channel)));
             serve(reader, writer);
         } catch (IOException e) {
             // The peer went away or the server is closing: nothing to answer.

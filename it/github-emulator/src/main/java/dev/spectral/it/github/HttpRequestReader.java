@@ -17,8 +17,7 @@ final class HttpRequestReader {
     static final int MAX_BODY = 4 * 1024 * 1024;
 
     /** The request line and header fields. */
-    record Head(String method, String target, String version, HttpHeaders headers) {
-    }
+    record Head(String method, String target, String version, HttpHeaders headers) {}
 
     private final InputStream in;
 
@@ -46,8 +45,7 @@ final class HttpRequestReader {
             return null;
         }
         String[] parts = requestLine.split(" ", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()
-                || !parts[2].startsWith("HTTP/1.")) {
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || !parts[2].startsWith("HTTP/1.")) {
             throw new BadRequestException("malformed request line");
         }
         HttpHeaders headers = new HttpHeaders();
@@ -57,7 +55,8 @@ final class HttpRequestReader {
                 throw new BadRequestException(431, "too many header fields");
             }
             int colon = line.indexOf(':');
-            if (colon <= 0 || Character.isWhitespace(line.charAt(0))
+            if (colon <= 0
+                    || Character.isWhitespace(line.charAt(0))
                     || Character.isWhitespace(line.charAt(colon - 1))) {
                 throw new BadRequestException("malformed header field");
             }

@@ -30,13 +30,20 @@ final class HttpResponseWriter {
         int status = response.status();
         boolean bodyAllowed = status != 204 && status != 304 && status >= 200;
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(status).append(' ').append(StatusText.of(status)).append("\r\n");
-        head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+        head.append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(StatusText.of(status))
+                .append("\r\n");
+        head.append("Date: ")
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
                 .append("\r\n");
         for (Map.Entry<String, String> field : response.headers().entries()) {
             String name = field.getKey();
-            if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Connection")
-                    || name.equalsIgnoreCase("Transfer-Encoding") || name.equalsIgnoreCase("Date")) {
+            if (name.equalsIgnoreCase("Content-Length")
+                    || name.equalsIgnoreCase("Connection")
+                    || name.equalsIgnoreCase("Transfer-Encoding")
+                    || name.equalsIgnoreCase("Date")) {
                 continue;
             }
             head.append(name).append(": ").append(field.getValue()).append("\r\n");

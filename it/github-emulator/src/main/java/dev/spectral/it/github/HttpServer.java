@@ -24,6 +24,7 @@ final class HttpServer implements AutoCloseable {
      * with "connect: resource temporarily unavailable".
      */
     static final int BACKLOG = 4096;
+
     private final Handler handler;
     private final List<ServerSocketChannel> listeners = new CopyOnWriteArrayList<>();
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
@@ -88,7 +89,8 @@ final class HttpServer implements AutoCloseable {
                 continue;
             }
             connections.add(channel);
-            Thread worker = new Thread(new HttpConnection(channel, handler, () -> connections.remove(channel)),
+            Thread worker = new Thread(
+                    new HttpConnection(channel, handler, () -> connections.remove(channel)),
                     "github-emulator-conn-" + threadNumber.incrementAndGet());
             worker.setDaemon(true);
             worker.start();

@@ -8,8 +8,7 @@ import java.io.IOException;
  * Prints "ready" once listening; stops on SIGTERM or after S seconds without a request.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         EmulatorOptions options;

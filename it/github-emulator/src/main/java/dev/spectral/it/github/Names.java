@@ -10,14 +10,15 @@ final class Names {
     static final int MAX_VALUE_BYTES = 48 * 1024;
     static final int MAX_ENVIRONMENT_NAME = 255;
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Validates a secret or variable name and returns it upper-cased, as GitHub stores it. */
     static String secretOrVariable(String kind, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ApiException(422, kind + " names can only contain alphanumeric characters ([a-z], [A-Z], [0-9])"
-                    + " or underscores (_), and cannot start with a number.");
+            throw new ApiException(
+                    422,
+                    kind + " names can only contain alphanumeric characters ([a-z], [A-Z], [0-9])"
+                            + " or underscores (_), and cannot start with a number.");
         }
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.startsWith("GITHUB_")) {
@@ -27,7 +28,9 @@ final class Names {
     }
 
     static String environment(String name) {
-        if (name.isEmpty() || name.length() > MAX_ENVIRONMENT_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty()
+                || name.length() > MAX_ENVIRONMENT_NAME
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw new ApiException(422, "Environment name is invalid.");
         }
         return name;
@@ -35,8 +38,8 @@ final class Names {
 
     static void checkValueSize(String kind, int bytes) {
         if (bytes > MAX_VALUE_BYTES) {
-            throw new ApiException(422, kind + " value is too large: " + bytes + " bytes, the limit is "
-                    + MAX_VALUE_BYTES + ".");
+            throw new ApiException(
+                    422, kind + " value is too large: " + bytes + " bytes, the limit is " + MAX_VALUE_BYTES + ".");
         }
     }
 

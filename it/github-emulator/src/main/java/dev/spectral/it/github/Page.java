@@ -39,7 +39,8 @@ record Page(int perPage, int page) {
      * @param baseUrl the list's URL, for the Link header
      * @param name the array's name ("secrets", "variables")
      */
-    <T> HttpResponse listing(String baseUrl, String name, Map<String, T> entries, BiFunction<String, T, JsonNode> item) {
+    <T> HttpResponse listing(
+            String baseUrl, String name, Map<String, T> entries, BiFunction<String, T, JsonNode> item) {
         List<Map.Entry<String, T>> all = new ArrayList<>(entries.entrySet());
         ObjectNode body = Json.object();
         body.put("total_count", all.size());

@@ -29,11 +29,14 @@ import java.util.TreeMap;
 final class RateLimiter {
     /** What GitHub says when it refuses without a Retry-After: "wait at least one minute". */
     static final Duration IN_FLIGHT_RETRY = Duration.ofMinutes(1);
+
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
 
     enum Throttle {
-        NONE, PRIMARY, SECONDARY;
+        NONE,
+        PRIMARY,
+        SECONDARY;
 
         /** The value of the "throttled" field in requests.log, or null. */
         String logName() {
@@ -51,8 +54,8 @@ final class RateLimiter {
      * @param used              primary: requests counted in the current window (this one included)
      * @param resetEpochSeconds primary: when the current window ends
      */
-    record Decision(Throttle throttle, String reason, long retryAfterSeconds, long limit, long used,
-            long resetEpochSeconds) {
+    record Decision(
+            Throttle throttle, String reason, long retryAfterSeconds, long limit, long used, long resetEpochSeconds) {
         long remaining() {
             return Math.max(0, limit - used);
         }
@@ -214,8 +217,13 @@ final class RateLimiter {
         primaryUsed++;
         if (!ticket.admitted()) {
             endpoint.throttled++;
-            return new Decision(Throttle.SECONDARY, "in_flight", seconds(limits.scaledNanos(IN_FLIGHT_RETRY)),
-                    limits.primaryLimit(), primaryUsed, reset);
+            return new Decision(
+                    Throttle.SECONDARY,
+                    "in_flight",
+                    seconds(limits.scaledNanos(IN_FLIGHT_RETRY)),
+                    limits.primaryLimit(),
+                    primaryUsed,
+                    reset);
         }
         endpoint.expire(now, minuteNanos);
         if (limits.enforce() && endpoint.sum + cost > limits.pointsPerMinute()) {

@@ -22,8 +22,7 @@ public final class SealedBox {
     static final int TAG_BYTES = 16;
     static final int OVERHEAD = PUBLIC_KEY_BYTES + TAG_BYTES;
 
-    private SealedBox() {
-    }
+    private SealedBox() {}
 
     /** Thrown when a box is malformed or does not authenticate. */
     static final class InvalidBoxException extends Exception {
@@ -34,8 +33,7 @@ public final class SealedBox {
         }
     }
 
-    static byte[] open(byte[] sealed, byte[] recipientPublicKey, byte[] recipientSecretKey)
-            throws InvalidBoxException {
+    static byte[] open(byte[] sealed, byte[] recipientPublicKey, byte[] recipientSecretKey) throws InvalidBoxException {
         if (sealed.length < OVERHEAD) {
             throw new InvalidBoxException("sealed box shorter than " + OVERHEAD + " bytes");
         }
@@ -75,7 +73,8 @@ public final class SealedBox {
      */
     public static byte[] seal(byte[] message, byte[] recipientPublicKey, SecureRandom random) {
         if (recipientPublicKey.length != PUBLIC_KEY_BYTES) {
-            throw new IllegalArgumentException("a public key has " + PUBLIC_KEY_BYTES + " bytes, not " + recipientPublicKey.length);
+            throw new IllegalArgumentException(
+                    "a public key has " + PUBLIC_KEY_BYTES + " bytes, not " + recipientPublicKey.length);
         }
         byte[] ephemeralSecret = new byte[32];
         X25519.generatePrivateKey(random, ephemeralSecret);
@@ -87,8 +86,11 @@ public final class SealedBox {
         }
 
         XSalsa20Engine stream = new XSalsa20Engine();
-        stream.init(true, new ParametersWithIV(new KeyParameter(HSalsa20.derive(shared, new byte[16])),
-                nonce(ephemeralPublic, recipientPublicKey)));
+        stream.init(
+                true,
+                new ParametersWithIV(
+                        new KeyParameter(HSalsa20.derive(shared, new byte[16])),
+                        nonce(ephemeralPublic, recipientPublicKey)));
         byte[] macKey = new byte[32];
         stream.processBytes(new byte[32], 0, 32, macKey, 0);
         byte[] ciphertext = new byte[message.length];

@@ -85,7 +85,8 @@ final class SecretsResource {
         try {
             return SealedBox.open(sealed, key.publicKey(), key.secretKey());
         } catch (SealedBox.InvalidBoxException e) {
-            throw new ApiException(422, "Bad request - encrypted_value could not be decrypted: " + e.getMessage() + ".");
+            throw new ApiException(
+                    422, "Bad request - encrypted_value could not be decrypted: " + e.getMessage() + ".");
         }
     }
 

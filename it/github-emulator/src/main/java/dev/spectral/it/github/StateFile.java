@@ -44,9 +44,11 @@ final class StateFile {
             if (r.getKey().indexOf('/') <= 0) {
                 throw new IOException(file + ": repository \"" + r.getKey() + "\" is not owner/name");
             }
-            RepoState repo = new RepoState(r.getKey(), r.getValue().has("id") ? r.getValue().get("id").asLong() : state.newId());
+            RepoState repo = new RepoState(
+                    r.getKey(), r.getValue().has("id") ? r.getValue().get("id").asLong() : state.newId());
             state.repos.put(repo.fullName, repo);
-            for (Map.Entry<String, JsonNode> e : r.getValue().path("environments").properties()) {
+            for (Map.Entry<String, JsonNode> e :
+                    r.getValue().path("environments").properties()) {
                 EnvironmentState env = readEnvironment(e.getKey(), e.getValue(), state, clock);
                 repo.environments.put(env.name, env);
             }
@@ -58,20 +60,32 @@ final class StateFile {
     private static void reserveGivenIds(JsonNode repos, EmulatorState state) {
         repos.forEach(repo -> {
             state.reserveIdsUpTo(repo.path("id").asLong(0));
-            repo.path("environments").forEach(env -> state.reserveIdsUpTo(env.path("id").asLong(0)));
+            repo.path("environments")
+                    .forEach(env -> state.reserveIdsUpTo(env.path("id").asLong(0)));
         });
     }
 
-    private static EnvironmentState readEnvironment(String name, JsonNode node, EmulatorState state, EmulatorClock clock) {
+    private static EnvironmentState readEnvironment(
+            String name, JsonNode node, EmulatorState state, EmulatorClock clock) {
         long id = node.has("id") ? node.get("id").asLong() : state.newId();
         Instant created = stamp(node, "created_at", clock);
         EnvironmentState env = new EnvironmentState(name, id, created, stamp(node, "updated_at", clock));
-        node.path("secrets").properties().forEach(s -> env.secrets.put(s.getKey().toUpperCase(Locale.ROOT),
-                new StoredSecret(secretValue(s.getValue()), stamp(s.getValue(), "created_at", clock),
-                        stamp(s.getValue(), "updated_at", clock))));
-        node.path("variables").properties().forEach(v -> env.variables.put(v.getKey().toUpperCase(Locale.ROOT),
-                new StoredVariable(v.getValue().path("value").asText(), stamp(v.getValue(), "created_at", clock),
-                        stamp(v.getValue(), "updated_at", clock))));
+        node.path("secrets")
+                .properties()
+                .forEach(s -> env.secrets.put(
+                        s.getKey().toUpperCase(Locale.ROOT),
+                        new StoredSecret(
+                                secretValue(s.getValue()),
+                                stamp(s.getValue(), "created_at", clock),
+                                stamp(s.getValue(), "updated_at", clock))));
+        node.path("variables")
+                .properties()
+                .forEach(v -> env.variables.put(
+                        v.getKey().toUpperCase(Locale.ROOT),
+                        new StoredVariable(
+                                v.getValue().path("value").asText(),
+                                stamp(v.getValue(), "created_at", clock),
+                                stamp(v.getValue(), "updated_at", clock))));
         return env;
     }
 
@@ -122,10 +136,12 @@ final class StateFile {
 
     private static void putSecretValue(ObjectNode node, byte[] value) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
             node.put("value", text);
         } catch (CharacterCodingException e) {
             node.put("value_base64", Base64.getEncoder().encodeToString(value));

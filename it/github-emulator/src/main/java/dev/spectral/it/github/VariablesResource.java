@@ -19,7 +19,11 @@ final class VariablesResource {
     HttpResponse list(HttpRequest request, RepoState repo, String envName) {
         EnvironmentState env = store.environment(repo, envName);
         return Page.from(request.query(), DEFAULT_PER_PAGE, MAX_PER_PAGE)
-                .listing(ApiUrls.environmentList(repo, env, "variables"), "variables", env.variables, VariablesResource::item);
+                .listing(
+                        ApiUrls.environmentList(repo, env, "variables"),
+                        "variables",
+                        env.variables,
+                        VariablesResource::item);
     }
 
     HttpResponse get(RepoState repo, String envName, String name) {

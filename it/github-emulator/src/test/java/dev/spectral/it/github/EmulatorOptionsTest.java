@@ -31,16 +31,31 @@ class EmulatorOptionsTest {
         assertEquals(5000, limits.primaryLimit());
         assertEquals(1.0, limits.clockScale());
         assertEquals(0, limits.latencyMs());
-        assertEquals(EmulatorOptions.Limits.OFF,
-                EmulatorOptions.unixSocket(Path.of("/tmp/x.sock"), Path.of("/tmp/state")).limits());
-        assertEquals(EmulatorOptions.Limits.OFF,
+        assertEquals(
+                EmulatorOptions.Limits.OFF,
+                EmulatorOptions.unixSocket(Path.of("/tmp/x.sock"), Path.of("/tmp/state"))
+                        .limits());
+        assertEquals(
+                EmulatorOptions.Limits.OFF,
                 new EmulatorOptions(Path.of("/tmp/x.sock"), Path.of("/tmp/state"), null, Duration.ZERO).limits());
     }
 
     @Test
     void everyLimitOption() {
-        EmulatorOptions options = parse("--limits", "--max-in-flight", "7", "--points-per-minute", "100",
-                "--clock-scale", "60", "--latency-ms", "150", "--primary-limit", "42", "--idle-timeout-seconds", "5");
+        EmulatorOptions options = parse(
+                "--limits",
+                "--max-in-flight",
+                "7",
+                "--points-per-minute",
+                "100",
+                "--clock-scale",
+                "60",
+                "--latency-ms",
+                "150",
+                "--primary-limit",
+                "42",
+                "--idle-timeout-seconds",
+                "5");
         EmulatorOptions.Limits limits = options.limits();
         assertTrue(limits.enforce());
         assertEquals(7, limits.maxInFlight());
@@ -57,15 +72,25 @@ class EmulatorOptionsTest {
     @Test
     void badValuesAreRefused() {
         for (String[] bad : new String[][] {
-                {"--clock-scale", "0.5"}, {"--clock-scale", "0"}, {"--clock-scale", "-2"}, {"--clock-scale", "NaN"},
-                {"--clock-scale", "Infinity"}, {"--clock-scale", "x"}, {"--max-in-flight", "0"},
-                {"--points-per-minute", "-1"}, {"--primary-limit", "0"}, {"--latency-ms", "-1"}, {"--latency-ms"},
-                {"--limits", "yes"}}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(bad),
-                    String.join(" ", bad));
+            {"--clock-scale", "0.5"},
+            {"--clock-scale", "0"},
+            {"--clock-scale", "-2"},
+            {"--clock-scale", "NaN"},
+            {"--clock-scale", "Infinity"},
+            {"--clock-scale", "x"},
+            {"--max-in-flight", "0"},
+            {"--points-per-minute", "-1"},
+            {"--primary-limit", "0"},
+            {"--latency-ms", "-1"},
+            {"--latency-ms"},
+            {"--limits", "yes"}
+        }) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> parse(bad), String.join(" ", bad));
             assertFalse(e.getMessage().isEmpty());
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--help")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("--help"))
+                .getMessage()
                 .contains("--points-per-minute"));
     }
 }

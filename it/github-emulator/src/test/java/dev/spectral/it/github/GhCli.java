@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the real gh with a clean environment and a given GH_CONFIG_DIR (also for the tests of gh-lite). */
 public final class GhCli {
-    public record Result(int exit, String stdout, String stderr) {
-    }
+    public record Result(int exit, String stdout, String stderr) {}
 
     private final Path configDir;
     private final Path workDir;

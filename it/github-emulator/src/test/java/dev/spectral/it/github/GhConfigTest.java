@@ -17,8 +17,10 @@ class GhConfigTest {
         Path config = dir.resolve("gh");
         GhConfig.write(config, Path.of("/tmp/a \"b\".sock"));
         assertEquals("http_unix_socket: \"/tmp/a \\\"b\\\".sock\"\n", Files.readString(config.resolve("config.yml")));
-        assertEquals("github.com:\n    oauth_token: \"test-token\"\n    user: it\n    git_protocol: https\n",
+        assertEquals(
+                "github.com:\n    oauth_token: \"test-token\"\n    user: it\n    git_protocol: https\n",
                 Files.readString(config.resolve("hosts.yml")));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolve("hosts.yml"))));
+        assertEquals(
+                "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolve("hosts.yml"))));
     }
 }

@@ -28,6 +28,7 @@ class GitHubApiTest {
 
     @TempDir
     Path dir;
+
     private EmulatorClock clock;
     private GitHubApi api;
 
@@ -39,7 +40,11 @@ class GitHubApiTest {
 
     private HttpResponse call(String method, String target, String body) {
         HttpHeaders headers = new HttpHeaders().add("Authorization", "token test-token");
-        return api.handle(new HttpRequest(method, target, "HTTP/1.1", headers,
+        return api.handle(new HttpRequest(
+                method,
+                target,
+                "HTTP/1.1",
+                headers,
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -53,27 +58,42 @@ class GitHubApiTest {
 
     private String putSecret(String name, String value) throws IOException {
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
-        byte[] sealed = SealedBox.seal(value.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
-        return putRaw(name, Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText());
+        byte[] sealed = SealedBox.seal(
+                value.getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(key.get("key").asText()),
+                RANDOM);
+        return putRaw(
+                name,
+                Base64.getEncoder().encodeToString(sealed),
+                key.get("key_id").asText());
     }
 
     private String putRaw(String name, String encrypted, String keyId) {
-        HttpResponse r = call("PUT", ENV + "/secrets/" + name,
+        HttpResponse r = call(
+                "PUT",
+                ENV + "/secrets/" + name,
                 "{\"encrypted_value\":\"" + encrypted + "\",\"key_id\":\"" + keyId + "\"}");
         return Integer.toString(r.status());
     }
 
     @Test
     void requiresAnAuthorizationHeader() throws IOException {
-        HttpResponse r = api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", new HttpHeaders(), new byte[0]));
+        HttpResponse r =
+                api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", new HttpHeaders(), new byte[0]));
         assertEquals(401, r.status());
         assertEquals("Requires authentication", json(r).get("message").asText());
-        assertEquals("https://docs.github.com/rest", json(r).get("documentation_url").asText());
+        assertEquals(
+                "https://docs.github.com/rest", json(r).get("documentation_url").asText());
         HttpHeaders bearer = new HttpHeaders().add("Authorization", "Bearer abc");
-        assertEquals(200, api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", bearer, new byte[0])).status());
+        assertEquals(
+                200,
+                api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", bearer, new byte[0]))
+                        .status());
         HttpHeaders basic = new HttpHeaders().add("Authorization", "Basic abc");
-        assertEquals(401, api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", basic, new byte[0])).status());
+        assertEquals(
+                401,
+                api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", basic, new byte[0]))
+                        .status());
     }
 
     @Test
@@ -98,7 +118,9 @@ class GitHubApiTest {
         assertEquals("production", json(created).get("name").asText());
         assertEquals("2026-01-01T00:00:00Z", json(created).get("created_at").asText());
         assertEquals(json(created).get("id"), json(call("PUT", ENV, "{}")).get("id"), "PUT is idempotent");
-        assertEquals(200, call("GET", "/repos/acme/app/environments/PRODUCTION", null).status());
+        assertEquals(
+                200,
+                call("GET", "/repos/acme/app/environments/PRODUCTION", null).status());
         assertTrue(state().at("/repos/acme~1app/environments/production").isObject());
     }
 
@@ -146,7 +168,10 @@ class GitHubApiTest {
         call("PUT", ENV, null);
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
         String keyId = key.get("key_id").asText();
-        byte[] sealed = SealedBox.seal("x".getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
+        byte[] sealed = SealedBox.seal(
+                "x".getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(key.get("key").asText()),
+                RANDOM);
         sealed[40] ^= 1;
         assertEquals("422", putRaw("X", Base64.getEncoder().encodeToString(sealed), keyId));
         assertEquals("422", putRaw("X", "not base64!", keyId));
@@ -157,27 +182,50 @@ class GitHubApiTest {
         assertEquals("422", putSecret("1BAD", "v"));
         assertEquals("422", putSecret("GITHUB_TOKEN", "v"));
         assertEquals("422", putSecret("TOO_BIG", "x".repeat(48 * 1024 + 1)));
-        assertFalse(state().at("/repos/acme~1app/environments/production/secrets").fieldNames().hasNext());
+        assertFalse(state().at("/repos/acme~1app/environments/production/secrets")
+                .fieldNames()
+                .hasNext());
     }
 
     @Test
     void variablesLifecycle() throws IOException {
-        assertEquals(404, call("POST", ENV + "/variables", "{\"name\":\"A\",\"value\":\"1\"}").status());
+        assertEquals(
+                404,
+                call("POST", ENV + "/variables", "{\"name\":\"A\",\"value\":\"1\"}")
+                        .status());
         call("PUT", ENV, null);
-        assertEquals(201, call("POST", ENV + "/variables", "{\"name\":\"region\",\"value\":\"eu\"}").status());
-        assertEquals(409, call("POST", ENV + "/variables", "{\"name\":\"REGION\",\"value\":\"us\"}").status());
+        assertEquals(
+                201,
+                call("POST", ENV + "/variables", "{\"name\":\"region\",\"value\":\"eu\"}")
+                        .status());
+        assertEquals(
+                409,
+                call("POST", ENV + "/variables", "{\"name\":\"REGION\",\"value\":\"us\"}")
+                        .status());
         assertEquals(422, call("POST", ENV + "/variables", "{\"name\":\"X\"}").status());
         JsonNode one = json(call("GET", ENV + "/variables/Region", null));
         assertEquals("REGION", one.get("name").asText());
         assertEquals("eu", one.get("value").asText());
 
-        assertEquals(204, call("PATCH", ENV + "/variables/region", "{\"value\":\"us\"}").status());
-        assertEquals("us", json(call("GET", ENV + "/variables/REGION", null)).get("value").asText());
-        assertEquals(404, call("PATCH", ENV + "/variables/NOPE", "{\"value\":\"x\"}").status());
-        assertEquals(204, call("PATCH", ENV + "/variables/REGION", "{\"name\":\"zone\"}").status());
+        assertEquals(
+                204,
+                call("PATCH", ENV + "/variables/region", "{\"value\":\"us\"}").status());
+        assertEquals(
+                "us",
+                json(call("GET", ENV + "/variables/REGION", null)).get("value").asText());
+        assertEquals(
+                404, call("PATCH", ENV + "/variables/NOPE", "{\"value\":\"x\"}").status());
+        assertEquals(
+                204,
+                call("PATCH", ENV + "/variables/REGION", "{\"name\":\"zone\"}").status());
         assertEquals(404, call("GET", ENV + "/variables/REGION", null).status());
-        assertEquals("us", json(call("GET", ENV + "/variables/ZONE", null)).get("value").asText());
-        assertEquals("us", state().at("/repos/acme~1app/environments/production/variables/ZONE/value").asText());
+        assertEquals(
+                "us",
+                json(call("GET", ENV + "/variables/ZONE", null)).get("value").asText());
+        assertEquals(
+                "us",
+                state().at("/repos/acme~1app/environments/production/variables/ZONE/value")
+                        .asText());
 
         assertEquals(204, call("DELETE", ENV + "/variables/zone", null).status());
         assertEquals(404, call("DELETE", ENV + "/variables/zone", null).status());
@@ -194,7 +242,8 @@ class GitHubApiTest {
         assertEquals(10, json(first).get("variables").size(), "default per_page is 10");
         long repoId = json(call("GET", "/repos/acme/app", null)).get("id").asLong();
         String base = "https://api.github.com/repositories/" + repoId + "/environments/production/variables";
-        assertEquals("<" + base + "?per_page=10&page=2>; rel=\"next\", <" + base + "?per_page=10&page=4>; rel=\"last\"",
+        assertEquals(
+                "<" + base + "?per_page=10&page=2>; rel=\"next\", <" + base + "?per_page=10&page=4>; rel=\"last\"",
                 first.headers().first("Link").orElseThrow());
 
         // Follow the links the way gh does, through the /repositories/{id} form.
@@ -245,9 +294,17 @@ class GitHubApiTest {
         call("PUT", ENV, null);
         Files.writeString(dir.resolve("faults.json"), "{\"fail_secret\": {\"flaky\": 2, \"OTHER\": 1}}");
         assertEquals("500", putSecret("FLAKY", "v"));
-        assertEquals(1, Json.MAPPER.readTree(dir.resolve("faults.json").toFile()).at("/fail_secret/flaky").asInt());
+        assertEquals(
+                1,
+                Json.MAPPER
+                        .readTree(dir.resolve("faults.json").toFile())
+                        .at("/fail_secret/flaky")
+                        .asInt());
         assertEquals("500", putSecret("FLAKY", "v"));
-        assertFalse(Json.MAPPER.readTree(dir.resolve("faults.json").toFile()).at("/fail_secret").has("flaky"));
+        assertFalse(Json.MAPPER
+                .readTree(dir.resolve("faults.json").toFile())
+                .at("/fail_secret")
+                .has("flaky"));
         assertEquals("201", putSecret("FLAKY", "v"));
         assertEquals("201", putSecret("UNRELATED", "v"));
     }
@@ -262,9 +319,12 @@ class GitHubApiTest {
         Files.writeString(dir.resolve("faults.json"), "{\"rate_limited\": true}");
         HttpResponse limited = call("GET", "/repos/acme/app", null);
         assertEquals(403, limited.status());
-        assertEquals("API rate limit exceeded for user ID 1.", json(limited).get("message").asText());
+        assertEquals(
+                "API rate limit exceeded for user ID 1.",
+                json(limited).get("message").asText());
         assertEquals("0", limited.headers().first("X-RateLimit-Remaining").orElseThrow());
-        assertEquals(Long.toString(Instant.parse("2026-01-01T01:00:00Z").getEpochSecond()),
+        assertEquals(
+                Long.toString(Instant.parse("2026-01-01T01:00:00Z").getEpochSecond()),
                 limited.headers().first("X-RateLimit-Reset").orElseThrow());
 
         Files.writeString(dir.resolve("faults.json"), "{oops");
@@ -276,7 +336,9 @@ class GitHubApiTest {
     @Test
     void clockFileOffsetsTimestamps() throws IOException {
         Files.writeString(dir.resolve("clock.json"), "{\"offset_seconds\": 86400}");
-        assertEquals("2026-01-02T00:00:00Z", json(call("PUT", ENV, null)).get("created_at").asText());
+        assertEquals(
+                "2026-01-02T00:00:00Z",
+                json(call("PUT", ENV, null)).get("created_at").asText());
     }
 
     @Test
@@ -285,9 +347,17 @@ class GitHubApiTest {
         String withVariables = "{\"query\":\"query RepositoryInfo($owner: String!, $name: String!) "
                 + "{ repository(owner: $owner, name: $name) { databaseId } }\","
                 + "\"variables\":{\"owner\":\"acme\",\"name\":\"app\"}}";
-        assertEquals(id, json(call("POST", "/graphql", withVariables)).at("/data/repository/databaseId").asLong());
+        assertEquals(
+                id,
+                json(call("POST", "/graphql", withVariables))
+                        .at("/data/repository/databaseId")
+                        .asLong());
         String literal = "{\"query\":\"{ repository(owner: \\\"acme\\\", name: \\\"app\\\") { databaseId } }\"}";
-        assertEquals(id, json(call("POST", "/graphql", literal)).at("/data/repository/databaseId").asLong());
+        assertEquals(
+                id,
+                json(call("POST", "/graphql", literal))
+                        .at("/data/repository/databaseId")
+                        .asLong());
         JsonNode other = json(call("POST", "/graphql", "{\"query\":\"{ viewer { login } }\"}"));
         assertEquals("not emulated", other.at("/errors/0/message").asText());
     }
@@ -302,22 +372,29 @@ class GitHubApiTest {
         GitHubApi restarted = GitHubApi.forStateDir(dir, clock);
         api = restarted;
         assertEquals(keyBefore, json(call("GET", ENV + "/secrets/public-key", null)), "same key after restart");
-        assertEquals("KEEP", json(call("GET", ENV + "/secrets", null)).at("/secrets/0/name").asText());
+        assertEquals(
+                "KEEP",
+                json(call("GET", ENV + "/secrets", null)).at("/secrets/0/name").asText());
         assertEquals("204", putSecret("KEEP", "new"));
         JsonNode secret = state().at("/repos/acme~1app/environments/production/secrets/KEEP");
-        assertTrue(secret.get("updated_at").asText().compareTo("2026-01-01T00:00:03Z") >= 0,
+        assertTrue(
+                secret.get("updated_at").asText().compareTo("2026-01-01T00:00:03Z") >= 0,
                 "writes after a restart come after the loaded stamps");
         assertEquals(200, call("PUT", "/repos/other/repo/environments/e", null).status());
-        assertTrue(json(call("GET", "/repos/other/repo", null)).get("id").asLong()
-                > json(call("GET", "/repos/acme/app", null)).get("id").asLong(), "ids do not clash after a restart");
+        assertTrue(
+                json(call("GET", "/repos/other/repo", null)).get("id").asLong()
+                        > json(call("GET", "/repos/acme/app", null)).get("id").asLong(),
+                "ids do not clash after a restart");
     }
 
     @Test
     void aSeededStateFileMayLeaveOutIdsAndTimestamps() throws IOException {
-        Files.writeString(dir.resolve("state.json"), "{\"repos\": {"
-                + "\"seed/first\": {\"environments\": {\"prod\": {\"secrets\": {\"token\": {\"value\": \"s\"}},"
-                + " \"variables\": {\"region\": {\"value\": \"eu\"}}}}},"
-                + "\"seed/second\": {\"id\": 100000001}}}");
+        Files.writeString(
+                dir.resolve("state.json"),
+                "{\"repos\": {"
+                        + "\"seed/first\": {\"environments\": {\"prod\": {\"secrets\": {\"token\": {\"value\": \"s\"}},"
+                        + " \"variables\": {\"region\": {\"value\": \"eu\"}}}}},"
+                        + "\"seed/second\": {\"id\": 100000001}}}");
         api = GitHubApi.forStateDir(dir, clock);
         long first = json(call("GET", "/repos/seed/first", null)).get("id").asLong();
         long second = json(call("GET", "/repos/seed/second", null)).get("id").asLong();
@@ -325,12 +402,20 @@ class GitHubApiTest {
         assertTrue(first > second, "a missing id never takes one the file gives");
         JsonNode env = json(call("GET", "/repos/seed/first/environments/PROD", null));
         assertTrue(env.get("id").asLong() != first && env.get("id").asLong() != second);
-        assertEquals("2026-01-01T00:00:00Z", json(call("GET", "/repos/seed/first/environments/prod/secrets/TOKEN", null))
-                .get("updated_at").asText());
-        assertEquals("eu", json(call("GET", "/repos/seed/first/environments/prod/variables/REGION", null))
-                .get("value").asText());
-        assertEquals(201, call("POST", "/repos/seed/first/environments/prod/variables", "{\"name\":\"N\",\"value\":\"v\"}")
-                .status());
+        assertEquals(
+                "2026-01-01T00:00:00Z",
+                json(call("GET", "/repos/seed/first/environments/prod/secrets/TOKEN", null))
+                        .get("updated_at")
+                        .asText());
+        assertEquals(
+                "eu",
+                json(call("GET", "/repos/seed/first/environments/prod/variables/REGION", null))
+                        .get("value")
+                        .asText());
+        assertEquals(
+                201,
+                call("POST", "/repos/seed/first/environments/prod/variables", "{\"name\":\"N\",\"value\":\"v\"}")
+                        .status());
         JsonNode saved = state().at("/repos/seed~1first/environments/prod/secrets/TOKEN");
         assertEquals("s", saved.get("value").asText());
         assertEquals("2026-01-01T00:00:00Z", saved.get("created_at").asText());
@@ -341,10 +426,24 @@ class GitHubApiTest {
         call("PUT", ENV, null);
         JsonNode key = json(call("GET", ENV + "/secrets/public-key", null));
         byte[] raw = {(byte) 0xff, 0, (byte) 0xfe};
-        byte[] sealed = SealedBox.seal(raw, Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
-        assertEquals("201", putRaw("BIN", Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText()));
-        assertEquals("/wD+", state().at("/repos/acme~1app/environments/production/secrets/BIN/value_base64").asText());
-        assertEquals("204", putRaw("BIN", Base64.getEncoder().encodeToString(sealed), key.get("key_id").asText()));
+        byte[] sealed =
+                SealedBox.seal(raw, Base64.getDecoder().decode(key.get("key").asText()), RANDOM);
+        assertEquals(
+                "201",
+                putRaw(
+                        "BIN",
+                        Base64.getEncoder().encodeToString(sealed),
+                        key.get("key_id").asText()));
+        assertEquals(
+                "/wD+",
+                state().at("/repos/acme~1app/environments/production/secrets/BIN/value_base64")
+                        .asText());
+        assertEquals(
+                "204",
+                putRaw(
+                        "BIN",
+                        Base64.getEncoder().encodeToString(sealed),
+                        key.get("key_id").asText()));
     }
 
     @Test
@@ -358,7 +457,9 @@ class GitHubApiTest {
         assertEquals("PUT", put.get("method").asText());
         assertEquals(ENV + "/secrets/LOGGED", put.get("path").asText());
         assertEquals(201, put.get("status").asInt());
-        assertEquals(ENV + "/secrets?per_page=5&page=2", Json.MAPPER.readTree(lines.get(3)).get("path").asText());
+        assertEquals(
+                ENV + "/secrets?per_page=5&page=2",
+                Json.MAPPER.readTree(lines.get(3)).get("path").asText());
         assertFalse(Files.readString(dir.resolve("requests.log")).contains("encrypted_value"));
     }
 }

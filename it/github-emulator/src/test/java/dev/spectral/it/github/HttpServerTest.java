@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpServerTest {
     @TempDir
     Path dir;
+
     private HttpServer server;
     private Path socket;
     private final AtomicInteger handled = new AtomicInteger();
@@ -35,9 +36,10 @@ class HttpServerTest {
             if (request.path().equals("/empty")) {
                 return HttpResponse.empty(204);
             }
-            String text = request.method() + " " + request.target() + " " + new String(request.body(), StandardCharsets.UTF_8);
-            return new HttpResponse(200, new HttpHeaders().add("Content-Type", "text/plain"),
-                    text.getBytes(StandardCharsets.UTF_8));
+            String text = request.method() + " " + request.target() + " "
+                    + new String(request.body(), StandardCharsets.UTF_8);
+            return new HttpResponse(
+                    200, new HttpHeaders().add("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8));
         });
         socket = dir.resolve("s.sock");
         server.listenUnix(socket);
@@ -49,8 +51,7 @@ class HttpServerTest {
     }
 
     /** A minimal response reader: status line, headers, Content-Length body. */
-    record Response(int status, String head, String body) {
-    }
+    record Response(int status, String head, String body) {}
 
     private static Response readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -187,7 +188,8 @@ class HttpServerTest {
         int port = server.listenTcp(0);
         try (SocketChannel channel = SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port))) {
             send(channel, "GET /tcp HTTP/1.1\r\nConnection: close\r\n\r\n");
-            assertEquals("GET /tcp ", readResponse(Channels.newInputStream(channel)).body());
+            assertEquals(
+                    "GET /tcp ", readResponse(Channels.newInputStream(channel)).body());
         }
     }
 

@@ -29,12 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LimitsApiTest {
     private static final String ENV = "/repos/acme/app/environments/production";
     private static final String STAGING = "/repos/acme/app/environments/staging";
-    private static final String SECONDARY_MESSAGE = "You have exceeded a secondary rate limit. Please wait a few minutes"
-            + " before you try again. If you reach out to GitHub Support for help, please include the request ID ";
+    private static final String SECONDARY_MESSAGE =
+            "You have exceeded a secondary rate limit. Please wait a few minutes"
+                    + " before you try again. If you reach out to GitHub Support for help, please include the request ID ";
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
     Path dir;
+
     private final MutableClock limitClock = new MutableClock(T0);
     private GitHubApi api;
     private ExecutorService pool;
@@ -57,7 +59,11 @@ class LimitsApiTest {
 
     private static HttpRequest request(String method, String target, String body) {
         HttpHeaders headers = new HttpHeaders().add("Authorization", "token test-token");
-        return new HttpRequest(method, target, "HTTP/1.1", headers,
+        return new HttpRequest(
+                method,
+                target,
+                "HTTP/1.1",
+                headers,
                 body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -96,9 +102,11 @@ class LimitsApiTest {
         assertEquals(403, refused.status());
         String requestId = header(refused, "X-GitHub-Request-Id");
         assertTrue(requestId.matches("[0-9A-F]{4}:[0-9A-F]{4}:[0-9A-F]{6}:[0-9A-F]{6}:[0-9A-F]{8}"), requestId);
-        assertEquals("{\"message\":\"" + SECONDARY_MESSAGE + requestId + ".\",\"documentation_url\":"
-                + "\"https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api"
-                + "#about-secondary-rate-limits\"}", new String(refused.body(), StandardCharsets.UTF_8));
+        assertEquals(
+                "{\"message\":\"" + SECONDARY_MESSAGE + requestId + ".\",\"documentation_url\":"
+                        + "\"https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api"
+                        + "#about-secondary-rate-limits\"}",
+                new String(refused.body(), StandardCharsets.UTF_8));
         assertEquals("45", header(refused, "Retry-After"), "until the first POST leaves the window");
         assertEquals("5000", header(refused, "X-RateLimit-Limit"));
         assertEquals("4996", header(refused, "X-RateLimit-Remaining"));
@@ -128,8 +136,13 @@ class LimitsApiTest {
         String bad = "{\"encrypted_value\":\"AAAA\",\"key_id\":\"x\"}";
         assertEquals(422, call("PUT", ENV + "/secrets/A", bad).status());
         assertEquals(422, call("PUT", STAGING + "/secrets/B", bad).status());
-        assertEquals(404, call("PUT", "/repos/other/repo/environments/x/secrets/C", bad).status());
-        assertEquals(422, call("PUT", "/repositories/100000001/environments/production/secrets/D", bad).status());
+        assertEquals(
+                404,
+                call("PUT", "/repos/other/repo/environments/x/secrets/C", bad).status());
+        assertEquals(
+                422,
+                call("PUT", "/repositories/100000001/environments/production/secrets/D", bad)
+                        .status());
         assertEquals(403, call("PUT", STAGING + "/secrets/E", bad).status());
         assertEquals(403, call("PUT", ENV + "/secrets/A", bad).status());
         assertEquals(204, call("DELETE", STAGING, null).status(), "another endpoint, another budget");
@@ -150,8 +163,12 @@ class LimitsApiTest {
         assertEquals("0", header(call("GET", ENV, null), "X-RateLimit-Remaining"));
         HttpResponse refused = call("GET", "/repos/acme/app", null);
         assertEquals(403, refused.status());
-        assertEquals("API rate limit exceeded for user ID 1.", json(refused).get("message").asText());
-        assertEquals("https://docs.github.com/rest", json(refused).get("documentation_url").asText());
+        assertEquals(
+                "API rate limit exceeded for user ID 1.",
+                json(refused).get("message").asText());
+        assertEquals(
+                "https://docs.github.com/rest",
+                json(refused).get("documentation_url").asText());
         assertEquals("0", header(refused, "X-RateLimit-Remaining"));
         assertEquals("3", header(refused, "X-RateLimit-Used"));
         assertEquals(Long.toString(T0.getEpochSecond() + 60), header(refused, "X-RateLimit-Reset"));
@@ -178,7 +195,10 @@ class LimitsApiTest {
 
     @Test
     void limitsOffMeansNoRateLimitHeadersAndNoRefusals() throws IOException {
-        start(EmulatorOptions.Limits.OFF.withPointsPerMinute(1).withMaxInFlight(1).withPrimaryLimit(1));
+        start(EmulatorOptions.Limits.OFF
+                .withPointsPerMinute(1)
+                .withMaxInFlight(1)
+                .withPrimaryLimit(1));
         call("PUT", ENV, null);
         for (int i = 0; i < 5; i++) {
             HttpResponse r = call("POST", ENV + "/variables", variable(i));
@@ -190,14 +210,19 @@ class LimitsApiTest {
         api.writeReport();
         JsonNode report = Json.MAPPER.readTree(dir.resolve("limits.json").toFile());
         assertEquals(6, report.get("requests").asInt());
-        assertEquals(25, report.at("/endpoints/POST ~1repos~1{owner}~1{repo}~1environments~1{environment_name}"
-                + "~1variables/max_points_in_window").asInt(), "counted anyway: what GitHub would have seen");
+        assertEquals(
+                25,
+                report.at("/endpoints/POST ~1repos~1{owner}~1{repo}~1environments~1{environment_name}"
+                                + "~1variables/max_points_in_window")
+                        .asInt(),
+                "counted anyway: what GitHub would have seen");
     }
 
     @Test
     void requestsWithoutCredentialsAreNotCounted() throws IOException {
         start(EmulatorOptions.Limits.github().withPrimaryLimit(1));
-        HttpResponse r = api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", new HttpHeaders(), new byte[0]));
+        HttpResponse r =
+                api.handle(new HttpRequest("GET", "/repos/acme/app", "HTTP/1.1", new HttpHeaders(), new byte[0]));
         assertEquals(401, r.status());
         assertFalse(r.headers().contains("X-RateLimit-Limit"));
         assertEquals(200, call("GET", "/repos/acme/app", null).status());
@@ -253,7 +278,13 @@ class LimitsApiTest {
         }
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(elapsedMs < 1500, "40 x 150 ms slept concurrently took " + elapsedMs + " ms (serial: 6000)");
-        assertEquals(40, json(call("GET", ENV + "/variables?per_page=30", null)).get("total_count").asInt());
-        assertTrue(api.limiter().report().get("max_in_flight_seen").asInt() >= 10, api.limiter().report().toString());
+        assertEquals(
+                40,
+                json(call("GET", ENV + "/variables?per_page=30", null))
+                        .get("total_count")
+                        .asInt());
+        assertTrue(
+                api.limiter().report().get("max_in_flight_seen").asInt() >= 10,
+                api.limiter().report().toString());
     }
 }

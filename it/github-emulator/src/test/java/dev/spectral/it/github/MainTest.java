@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
     @TempDir
     Path dir;
+
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -44,22 +45,33 @@ class MainTest {
     /** target/classes plus the jars of jackson-databind, -core, -annotations and bcprov. */
     static String runtimeClasspath() {
         return Stream.of(Main.class, ObjectMapper.class, JsonParser.class, JsonProperty.class, X25519.class)
-                .map(MainTest::location).distinct().collect(Collectors.joining(File.pathSeparator));
+                .map(MainTest::location)
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtimeClasspath(), "dev.spectral.it.github.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                runtimeClasspath(),
+                "dev.spectral.it.github.Main"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
         started.add(process);
         return process;
     }
@@ -67,12 +79,13 @@ class MainTest {
     private static String firstLine(InputStream in) throws Exception {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return CompletableFuture.supplyAsync(() -> {
-            try {
-                return reader.readLine();
-            } catch (IOException e) {
-                return "error: " + e;
-            }
-        }).get(20, TimeUnit.SECONDS);
+                    try {
+                        return reader.readLine();
+                    } catch (IOException e) {
+                        return "error: " + e;
+                    }
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static String get(SocketChannel channel, String path) throws IOException {
@@ -85,8 +98,13 @@ class MainTest {
     @Test
     void printsReadyAndExitsAfterTheIdleTimeout() throws Exception {
         Path socket = dir.resolve("e.sock");
-        Process process = start("--socket", socket.toString(), "--state", dir.resolve("state").toString(),
-                "--idle-timeout-seconds", "1");
+        Process process = start(
+                "--socket",
+                socket.toString(),
+                "--state",
+                dir.resolve("state").toString(),
+                "--idle-timeout-seconds",
+                "1");
         assertEquals("ready", firstLine(process.getInputStream()));
         assertTrue(Files.exists(socket));
         assertTrue(process.waitFor(15, TimeUnit.SECONDS), "exits by itself when idle");
@@ -97,8 +115,8 @@ class MainTest {
     @Test
     void servesUnixAndTcpAndStopsOnSigterm() throws Exception {
         Path socket = dir.resolve("e.sock");
-        Process process = start("--socket", socket.toString(), "--state", dir.resolve("state").toString(),
-                "--port", "0");
+        Process process = start(
+                "--socket", socket.toString(), "--state", dir.resolve("state").toString(), "--port", "0");
         assertEquals("ready", firstLine(process.getInputStream()));
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             assertTrue(get(channel, "/repos/acme/app").contains("\"full_name\":\"acme/app\""));
@@ -118,11 +136,20 @@ class MainTest {
     void limitsFromTheCommandLineAndLimitsJsonOnSigterm() throws Exception {
         Path socket = dir.resolve("e.sock");
         Path state = dir.resolve("state");
-        Process process = start("--socket", socket.toString(), "--state", state.toString(), "--limits",
-                "--primary-limit", "1", "--clock-scale", "3600");
+        Process process = start(
+                "--socket",
+                socket.toString(),
+                "--state",
+                state.toString(),
+                "--limits",
+                "--primary-limit",
+                "1",
+                "--clock-scale",
+                "3600");
         assertEquals("ready", firstLine(process.getInputStream()));
-        assertTrue(Files.readString(dir.resolve("stderr.txt")).contains("github-emulator: limits on: 100 in flight, "
-                + "900 points a minute per endpoint, 1 requests an hour, clock x3600.0, latency 0 ms"));
+        assertTrue(Files.readString(dir.resolve("stderr.txt"))
+                .contains("github-emulator: limits on: 100 in flight, "
+                        + "900 points a minute per endpoint, 1 requests an hour, clock x3600.0, latency 0 ms"));
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             String response = get(channel, "/repos/acme/app");
             assertTrue(response.contains("\r\nX-RateLimit-Remaining: 0\r\n"), response);

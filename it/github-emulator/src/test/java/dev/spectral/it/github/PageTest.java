@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class PageTest {
     private static final String BASE = "https://api.github.com/repositories/7/environments/prod/secrets";
-    private static final List<Integer> ITEMS = IntStream.rangeClosed(1, 25).boxed().collect(Collectors.toList());
+    private static final List<Integer> ITEMS =
+            IntStream.rangeClosed(1, 25).boxed().collect(Collectors.toList());
 
     @Test
     void defaultsAndClamps() {
@@ -34,15 +35,20 @@ class PageTest {
 
     @Test
     void linkOnFirstPageHasNextAndLast() {
-        assertEquals(Optional.of("<" + BASE + "?per_page=10&page=2>; rel=\"next\", <" + BASE
-                + "?per_page=10&page=3>; rel=\"last\""), new Page(10, 1).link(BASE, 25));
+        assertEquals(
+                Optional.of("<" + BASE + "?per_page=10&page=2>; rel=\"next\", <" + BASE
+                        + "?per_page=10&page=3>; rel=\"last\""),
+                new Page(10, 1).link(BASE, 25));
     }
 
     @Test
     void linkOnMiddlePageHasAllFour() {
-        assertEquals(Optional.of("<" + BASE + "?per_page=10&page=1>; rel=\"prev\", <" + BASE
-                + "?per_page=10&page=3>; rel=\"next\", <" + BASE + "?per_page=10&page=3>; rel=\"last\", <" + BASE
-                + "?per_page=10&page=1>; rel=\"first\""), new Page(10, 2).link(BASE, 25));
+        assertEquals(
+                Optional.of("<" + BASE + "?per_page=10&page=1>; rel=\"prev\", <" + BASE
+                        + "?per_page=10&page=3>; rel=\"next\", <" + BASE + "?per_page=10&page=3>; rel=\"last\", <"
+                        + BASE
+                        + "?per_page=10&page=1>; rel=\"first\""),
+                new Page(10, 2).link(BASE, 25));
     }
 
     @Test

@@ -34,6 +34,7 @@ class RealGhLimitsTest {
 
     @TempDir
     Path dir;
+
     private Path state;
     private Emulator emulator;
     private GhCli gh;
@@ -52,8 +53,8 @@ class RealGhLimitsTest {
     private void launch(String... limitOptions) throws Exception {
         state = dir.resolve("state");
         Path socket = dir.resolve("gh.sock");
-        List<String> args = new ArrayList<>(List.of("--socket", socket.toString(), "--state", state.toString(),
-                "--idle-timeout-seconds", "0"));
+        List<String> args = new ArrayList<>(
+                List.of("--socket", socket.toString(), "--state", state.toString(), "--idle-timeout-seconds", "0"));
         args.addAll(List.of(limitOptions));
         emulator = Emulator.start(EmulatorOptions.parse(args.toArray(new String[0])));
         Path config = dir.resolve("gh-config");
@@ -74,7 +75,8 @@ class RealGhLimitsTest {
     }
 
     private JsonNode secretsInState() throws IOException {
-        return Json.MAPPER.readTree(state.resolve("state.json").toFile())
+        return Json.MAPPER
+                .readTree(state.resolve("state.json").toFile())
                 .at("/repos/acme~1app/environments/production/secrets");
     }
 
@@ -87,7 +89,8 @@ class RealGhLimitsTest {
     }
 
     private static String dotenv(int count) {
-        return IntStream.range(0, count).mapToObj(i -> String.format("S%03d=value %d", i, i))
+        return IntStream.range(0, count)
+                .mapToObj(i -> String.format("S%03d=value %d", i, i))
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
@@ -120,14 +123,17 @@ class RealGhLimitsTest {
         Set<String> throttled = throttledNames(result.stderr());
         List<String> throttledInLog = requestLog().stream()
                 .filter(r -> "secondary".equals(r.path("throttled").asText(null)))
-                .map(r -> r.get("path").asText().replaceAll(".*/", "")).sorted().collect(Collectors.toList());
+                .map(r -> r.get("path").asText().replaceAll(".*/", ""))
+                .sorted()
+                .collect(Collectors.toList());
         assertEquals(new ArrayList<>(throttled), throttledInLog);
         assertTrue(result.stderr().startsWith(throttled.size() + " errors occurred:\n"), result.stderr());
         assertTrue(result.stderr().endsWith(")\n\n\n"), result.stderr());
         assertEquals(40, secretsInState().size() + throttled.size(), "each secret stored or refused");
         // All 40 arrive within the 1 s window, so exactly 100 points' worth get through.
         assertEquals(20, throttled.size(), result.stderr());
-        requestLog().stream().filter(r -> r.has("throttled"))
+        requestLog().stream()
+                .filter(r -> r.has("throttled"))
                 .forEach(r -> assertEquals("points", r.get("limit").asText()));
 
         Thread.sleep(1100); // Retry-After: 1
@@ -136,8 +142,11 @@ class RealGhLimitsTest {
         assertEquals(40, secretsInState().size());
         JsonNode report = Json.MAPPER.readTree(emulator.limitsReport());
         assertEquals(20, report.get("throttled_secondary").asInt());
-        assertEquals(100, report.at("/endpoints/PUT ~1repos~1{owner}~1{repo}~1environments~1{environment_name}"
-                + "~1secrets~1{secret_name}/max_points_in_window").asInt());
+        assertEquals(
+                100,
+                report.at("/endpoints/PUT ~1repos~1{owner}~1{repo}~1environments~1{environment_name}"
+                                + "~1secrets~1{secret_name}/max_points_in_window")
+                        .asInt());
     }
 
     @Test
@@ -147,23 +156,30 @@ class RealGhLimitsTest {
         ok(gh.run("v", "secret", "set", "ONE", "--env", "production", "-R", REPO));
         GhCli.Result set = gh.run("v", "secret", "set", "TWO", "--env", "production", "-R", REPO);
         assertEquals(1, set.exit());
-        assertTrue(set.stderr().matches("1 error occurred:\n\t\\* failed to set secret \"TWO\": HTTP 403: "
-                + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(https://api\\.github\\.com/" + ENV_PATH
-                + "/secrets/TWO\\)\n\n\n"), set.stderr());
+        assertTrue(
+                set.stderr()
+                        .matches("1 error occurred:\n\t\\* failed to set secret \"TWO\": HTTP 403: "
+                                + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(https://api\\.github\\.com/"
+                                + ENV_PATH
+                                + "/secrets/TWO\\)\n\n\n"),
+                set.stderr());
 
         ok(gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=A", "-f", "value=1"));
-        GhCli.Result post = gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=B",
-                "-f", "value=2");
+        GhCli.Result post =
+                gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=B", "-f", "value=2");
         assertEquals(1, post.exit());
-        assertTrue(post.stderr().matches("gh: " + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(HTTP 403\\)\n"),
+        assertTrue(
+                post.stderr().matches("gh: " + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(HTTP 403\\)\n"),
                 post.stderr());
         JsonNode body = Json.MAPPER.readTree(post.stdout());
         assertTrue(body.get("message").asText().startsWith(SECONDARY), post.stdout());
-        assertEquals(ApiException.SECONDARY_RATE_LIMIT_URL, body.get("documentation_url").asText());
+        assertEquals(
+                ApiException.SECONDARY_RATE_LIMIT_URL,
+                body.get("documentation_url").asText());
 
         // gh api --include prints the status line and headers of an error response too.
-        GhCli.Result included = gh.run(null, "api", "--include", "--method", "POST", ENV_PATH + "/variables",
-                "-f", "name=B", "-f", "value=2");
+        GhCli.Result included = gh.run(
+                null, "api", "--include", "--method", "POST", ENV_PATH + "/variables", "-f", "name=B", "-f", "value=2");
         assertEquals(1, included.exit());
         assertTrue(included.stdout().startsWith("HTTP/1.1 403 Forbidden\n"), included.stdout());
         assertTrue(included.stdout().contains("\nRetry-After: 1\r\n"), included.stdout());
@@ -189,8 +205,10 @@ class RealGhLimitsTest {
             lines.add(String.format("\"S%03d\": {\"value\": \"v\"}", i));
         }
         Files.createDirectories(dir.resolve("state"));
-        Files.writeString(dir.resolve("state/state.json"), "{\"repos\":{\"acme/app\":{\"environments\":"
-                + "{\"production\":{\"secrets\":{" + String.join(",", lines) + "}}}}}}");
+        Files.writeString(
+                dir.resolve("state/state.json"),
+                "{\"repos\":{\"acme/app\":{\"environments\":" + "{\"production\":{\"secrets\":{"
+                        + String.join(",", lines) + "}}}}}}");
         launch("--limits", "--points-per-minute", "1");
         GhCli.Result result = gh.run(null, "api", "--paginate", ENV_PATH + "/secrets");
         assertEquals(1, result.exit());
@@ -202,7 +220,8 @@ class RealGhLimitsTest {
         assertEquals(2, documents.size(), result.stdout());
         assertEquals(100, documents.get(0).get("secrets").size());
         assertTrue(documents.get(1).get("message").asText().startsWith(SECONDARY));
-        assertTrue(result.stderr().matches("gh: " + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(HTTP 403\\)\n"),
+        assertTrue(
+                result.stderr().matches("gh: " + Pattern.quote(SECONDARY) + REQUEST_ID + "\\. \\(HTTP 403\\)\n"),
                 result.stderr());
     }
 
@@ -215,11 +234,13 @@ class RealGhLimitsTest {
         Set<String> throttled = throttledNames(result.stderr());
         assertTrue(throttled.size() >= 1, result.stderr());
         assertEquals(40, secretsInState().size() + throttled.size());
-        requestLog().stream().filter(r -> r.has("throttled"))
+        requestLog().stream()
+                .filter(r -> r.has("throttled"))
                 .forEach(r -> assertEquals("in_flight", r.get("limit").asText()));
         JsonNode report = Json.MAPPER.readTree(emulator.limitsReport());
         assertTrue(report.get("max_in_flight_seen").asInt() <= 5, report.toString());
-        assertEquals(throttled.size(), report.get("throttled_secondary_in_flight").asInt());
+        assertEquals(
+                throttled.size(), report.get("throttled_secondary_in_flight").asInt());
     }
 
     @Test
@@ -230,13 +251,17 @@ class RealGhLimitsTest {
         assertTrue(last.stdout().contains("\nX-Ratelimit-Remaining: 0\r\n"), last.stdout());
         GhCli.Result set = gh.run("v", "secret", "set", "X", "--env", "production", "-R", REPO);
         assertEquals(1, set.exit());
-        assertEquals("failed to fetch public key: HTTP 403: API rate limit exceeded for user ID 1. "
-                + "(https://api.github.com/" + ENV_PATH + "/secrets/public-key)\n", set.stderr());
+        assertEquals(
+                "failed to fetch public key: HTTP 403: API rate limit exceeded for user ID 1. "
+                        + "(https://api.github.com/" + ENV_PATH + "/secrets/public-key)\n",
+                set.stderr());
         GhCli.Result api = gh.run(null, "api", "--include", ENV_PATH);
         assertEquals(1, api.exit());
         assertEquals("gh: API rate limit exceeded for user ID 1. (HTTP 403)\n", api.stderr());
         assertTrue(api.stdout().contains("\nX-Ratelimit-Used: 3\r\n"), api.stdout());
         assertTrue(api.stdout().contains("\nX-Ratelimit-Reset: "), api.stdout());
-        assertEquals("primary", requestLog().get(requestLog().size() - 1).get("throttled").asText());
+        assertEquals(
+                "primary",
+                requestLog().get(requestLog().size() - 1).get("throttled").asText());
     }
 }

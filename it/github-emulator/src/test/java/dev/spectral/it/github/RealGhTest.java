@@ -30,6 +30,7 @@ class RealGhTest {
 
     @TempDir
     Path dir;
+
     private Path state;
     private Emulator emulator;
     private GhCli gh;
@@ -85,7 +86,8 @@ class RealGhTest {
 
     /** gh api --paginate prints one JSON document per page, back to back. */
     private static List<JsonNode> pages(String stdout) throws IOException {
-        try (MappingIterator<JsonNode> it = Json.MAPPER.readerFor(JsonNode.class).readValues(stdout)) {
+        try (MappingIterator<JsonNode> it =
+                Json.MAPPER.readerFor(JsonNode.class).readValues(stdout)) {
             return it.readAll();
         }
     }
@@ -95,18 +97,24 @@ class RealGhTest {
         String value = "-----BEGIN KEY-----\nline two \u2713\r\n  indented\n-----END KEY-----\n\r\n\n";
         ok(gh.run(value, "secret", "set", "pem_key", "--env", "production", "-R", REPO));
         JsonNode stored = secretsInState().get("PEM_KEY");
-        assertEquals("-----BEGIN KEY-----\nline two \u2713\r\n  indented\n-----END KEY-----", stored.get("value").asText());
+        assertEquals(
+                "-----BEGIN KEY-----\nline two \u2713\r\n  indented\n-----END KEY-----",
+                stored.get("value").asText());
 
         ok(gh.run("second", "secret", "set", "PEM_KEY", "--env", "production", "-R", REPO));
         assertEquals("second", secretsInState().at("/PEM_KEY/value").asText());
-        List<String> calls = requestLog().stream().map(r -> r.get("method").asText() + " " + r.get("path").asText()
-                + " " + r.get("status").asInt()).collect(Collectors.toList());
-        assertEquals(List.of(
-                "PUT /repos/acme/app/environments/production 200",
-                "GET /repos/acme/app/environments/production/secrets/public-key 200",
-                "PUT /repos/acme/app/environments/production/secrets/pem_key 201",
-                "GET /repos/acme/app/environments/production/secrets/public-key 200",
-                "PUT /repos/acme/app/environments/production/secrets/PEM_KEY 204"), calls);
+        List<String> calls = requestLog().stream()
+                .map(r -> r.get("method").asText() + " " + r.get("path").asText() + " "
+                        + r.get("status").asInt())
+                .collect(Collectors.toList());
+        assertEquals(
+                List.of(
+                        "PUT /repos/acme/app/environments/production 200",
+                        "GET /repos/acme/app/environments/production/secrets/public-key 200",
+                        "PUT /repos/acme/app/environments/production/secrets/pem_key 201",
+                        "GET /repos/acme/app/environments/production/secrets/public-key 200",
+                        "PUT /repos/acme/app/environments/production/secrets/PEM_KEY 204"),
+                calls);
     }
 
     @Test
@@ -121,13 +129,17 @@ class RealGhTest {
         ok(gh.run("v", "secret", "set", "GONE", "--env", "production", "-R", REPO));
         ok(gh.run(null, "secret", "delete", "GONE", "--env", "production", "-R", REPO));
         assertFalse(secretsInState().has("GONE"));
-        assertEquals(1, gh.run(null, "secret", "delete", "GONE", "--env", "production", "-R", REPO).exit());
+        assertEquals(
+                1,
+                gh.run(null, "secret", "delete", "GONE", "--env", "production", "-R", REPO)
+                        .exit());
     }
 
     @Test
     void manySecretsFromDotenvAndPaginatedListing() throws Exception {
         // gh sets each secret of -f from its own goroutine: 120 concurrent connections.
-        String dotenv = IntStream.range(0, 120).mapToObj(i -> String.format("S%03d=value %d", i, i))
+        String dotenv = IntStream.range(0, 120)
+                .mapToObj(i -> String.format("S%03d=value %d", i, i))
                 .collect(Collectors.joining("\n", "", "\n"));
         ok(gh.run(dotenv, "secret", "set", "-f", "-", "--env", "production", "-R", REPO));
         assertEquals(120, secretsInState().size());
@@ -138,12 +150,15 @@ class RealGhTest {
         assertEquals(2, pages.size());
         List<String> names = new ArrayList<>();
         pages.forEach(p -> p.get("secrets").forEach(s -> names.add(s.get("name").asText())));
-        assertEquals(IntStream.range(0, 120).mapToObj(i -> String.format("S%03d", i)).collect(Collectors.toList()), names);
+        assertEquals(
+                IntStream.range(0, 120).mapToObj(i -> String.format("S%03d", i)).collect(Collectors.toList()), names);
 
         long repoId = emulatorRepoId();
-        List<String> paths = requestLog().stream().map(r -> r.get("path").asText()).collect(Collectors.toList());
+        List<String> paths =
+                requestLog().stream().map(r -> r.get("path").asText()).collect(Collectors.toList());
         assertTrue(paths.contains("/" + ENV_PATH + "/secrets?per_page=100"), "gh --paginate asks per_page=100");
-        assertTrue(paths.contains("/repositories/" + repoId + "/environments/production/secrets?per_page=100&page=2"),
+        assertTrue(
+                paths.contains("/repositories/" + repoId + "/environments/production/secrets?per_page=100&page=2"),
                 "gh followed the Link header: " + paths);
 
         // gh 2.23.0's own `secret list --env` also follows the Link header.
@@ -157,44 +172,81 @@ class RealGhTest {
 
     @Test
     void variablesThroughGhApi() throws Exception {
-        GhCli.Result created = ok(gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables",
-                "-f", "name=region", "-f", "value=eu-west-1"));
+        GhCli.Result created = ok(gh.run(
+                null,
+                "api",
+                "--method",
+                "POST",
+                ENV_PATH + "/variables",
+                "-f",
+                "name=region",
+                "-f",
+                "value=eu-west-1"));
         assertEquals("{}", created.stdout().trim());
-        ok(gh.run("{\"name\":\"TIER\",\"value\":\"gold\"}", "api", "--method", "POST", ENV_PATH + "/variables",
-                "--input", "-")); // sent chunked by gh
-        GhCli.Result duplicate = gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables",
-                "-f", "name=REGION", "-f", "value=x");
+        ok(gh.run(
+                "{\"name\":\"TIER\",\"value\":\"gold\"}",
+                "api",
+                "--method",
+                "POST",
+                ENV_PATH + "/variables",
+                "--input",
+                "-")); // sent chunked by gh
+        GhCli.Result duplicate =
+                gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=REGION", "-f", "value=x");
         assertEquals(1, duplicate.exit());
         assertTrue(duplicate.stderr().contains("(HTTP 409)"), duplicate.stderr());
 
         ok(gh.run(null, "api", "--method", "PATCH", ENV_PATH + "/variables/REGION", "-f", "value=us-east-1"));
-        JsonNode region = Json.MAPPER.readTree(ok(gh.run(null, "api", ENV_PATH + "/variables/region")).stdout());
+        JsonNode region = Json.MAPPER.readTree(
+                ok(gh.run(null, "api", ENV_PATH + "/variables/region")).stdout());
         assertEquals("us-east-1", region.get("value").asText());
         GhCli.Result missing = gh.run(null, "api", "--method", "PATCH", ENV_PATH + "/variables/NOPE", "-f", "value=x");
         assertEquals(1, missing.exit());
         assertTrue(missing.stderr().contains("Not Found (HTTP 404)"), missing.stderr());
 
         for (int i = 0; i < 33; i++) {
-            ok(gh.run(null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=V" + i, "-f", "value=" + i));
+            ok(gh.run(
+                    null, "api", "--method", "POST", ENV_PATH + "/variables", "-f", "name=V" + i, "-f", "value=" + i));
         }
-        List<JsonNode> pages = pages(ok(gh.run(null, "api", "--paginate", ENV_PATH + "/variables")).stdout());
+        List<JsonNode> pages = pages(
+                ok(gh.run(null, "api", "--paginate", ENV_PATH + "/variables")).stdout());
         assertEquals(2, pages.size(), "35 variables at most 30 a page");
         List<String> names = new ArrayList<>();
-        pages.forEach(p -> p.get("variables").forEach(v -> names.add(v.get("name").asText())));
+        pages.forEach(
+                p -> p.get("variables").forEach(v -> names.add(v.get("name").asText())));
         assertEquals(35, names.size());
         assertTrue(names.containsAll(List.of("REGION", "TIER", "V0", "V32")));
 
         ok(gh.run(null, "api", "--method", "DELETE", ENV_PATH + "/variables/TIER"));
-        assertFalse(stateJson().at("/repos/acme~1app/environments/production/variables").has("TIER"));
-        assertEquals("us-east-1",
-                stateJson().at("/repos/acme~1app/environments/production/variables/REGION/value").asText());
+        assertFalse(stateJson()
+                .at("/repos/acme~1app/environments/production/variables")
+                .has("TIER"));
+        assertEquals(
+                "us-east-1",
+                stateJson()
+                        .at("/repos/acme~1app/environments/production/variables/REGION/value")
+                        .asText());
     }
 
     @Test
     void graphqlDatabaseId() throws Exception {
-        GhCli.Result result = ok(gh.run(null, "api", "graphql", "-F", "owner=acme", "-F", "name=app", "-f",
-                "query=query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { databaseId } }"));
-        assertEquals(emulatorRepoId(), Json.MAPPER.readTree(result.stdout()).at("/data/repository/databaseId").asLong());
+        GhCli.Result result = ok(
+                gh.run(
+                        null,
+                        "api",
+                        "graphql",
+                        "-F",
+                        "owner=acme",
+                        "-F",
+                        "name=app",
+                        "-f",
+                        "query=query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { databaseId } }"));
+        assertEquals(
+                emulatorRepoId(),
+                Json.MAPPER
+                        .readTree(result.stdout())
+                        .at("/data/repository/databaseId")
+                        .asLong());
         GhCli.Result other = gh.run(null, "api", "graphql", "-f", "query={ viewer { login } }");
         assertEquals(1, other.exit());
         assertTrue(other.stderr().contains("not emulated"), other.stderr());
@@ -217,7 +269,9 @@ class RealGhTest {
         GhCli.Result result = gh.run("A=1\nB=2\nC=3\n", "secret", "set", "-f", "-", "--env", "production", "-R", REPO);
         assertEquals(1, result.exit());
         assertTrue(result.stderr().contains("failed to set secret \"B\": HTTP 500"), result.stderr());
-        assertTrue(secretsInState().has("A") && secretsInState().has("C") && !secretsInState().has("B"));
+        assertTrue(secretsInState().has("A")
+                && secretsInState().has("C")
+                && !secretsInState().has("B"));
     }
 
     /**
@@ -242,8 +296,8 @@ class RealGhTest {
         Files.createDirectories(config);
         Files.copy(dir.resolve("gh-config/config.yml"), config.resolve("config.yml"));
         long before = requestLog().size();
-        GhCli.Result result = new GhCli(config, dir.resolve("work")).run("v", "secret", "set", "X", "--env",
-                "production", "-R", REPO);
+        GhCli.Result result = new GhCli(config, dir.resolve("work"))
+                .run("v", "secret", "set", "X", "--env", "production", "-R", REPO);
         assertEquals(4, result.exit());
         assertEquals(before, requestLog().size());
     }

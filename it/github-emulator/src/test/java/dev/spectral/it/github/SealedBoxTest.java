@@ -23,8 +23,9 @@ class SealedBoxTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PUBLIC_KEY = "B6N8vBQgk8i3VdwbEOhstCY3StFqqFPtC9/AsrhtHHw=";
     private static final String MESSAGE = "line one\nline two \u2713\n-----BEGIN KEY-----";
-    private static final String BOX = "bGDLmbiTHmYyzJ5n/7Xs2kywdEMU8LiX5JEIqMUI2F7DctVkoLfWLIsz64fL0aG/ymtpavuNhWJziguo5s"
-            + "+nT8sVjmHw21sd7EheYSDJl22Yy3IGpq7KEoU=";
+    private static final String BOX =
+            "bGDLmbiTHmYyzJ5n/7Xs2kywdEMU8LiX5JEIqMUI2F7DctVkoLfWLIsz64fL0aG/ymtpavuNhWJziguo5s"
+                    + "+nT8sVjmHw21sd7EheYSDJl22Yy3IGpq7KEoU=";
     private static final String EMPTY_BOX = "qB99daD89eE5psB041UHPrN3GwPIRgv/09wmxnJMFRM1pRkGSk+hyvb6aU87Nefh";
 
     @Test
@@ -50,8 +51,10 @@ class SealedBoxTest {
         for (int index : new int[] {0, 32, 47, 48, decode(BOX).length - 1}) {
             byte[] box = decode(BOX);
             box[index] ^= 1;
-            assertThrows(SealedBox.InvalidBoxException.class,
-                    () -> SealedBox.open(box, decode(PUBLIC_KEY), SECRET_KEY), "flipped byte " + index);
+            assertThrows(
+                    SealedBox.InvalidBoxException.class,
+                    () -> SealedBox.open(box, decode(PUBLIC_KEY), SECRET_KEY),
+                    "flipped byte " + index);
         }
     }
 
@@ -61,7 +64,8 @@ class SealedBoxTest {
         byte[] otherPublic = new byte[32];
         X25519.generatePublicKey(otherSecret, 0, otherPublic, 0);
         assertThrows(SealedBox.InvalidBoxException.class, () -> SealedBox.open(decode(BOX), otherPublic, otherSecret));
-        assertThrows(SealedBox.InvalidBoxException.class,
+        assertThrows(
+                SealedBox.InvalidBoxException.class,
                 () -> SealedBox.open(new byte[47], decode(PUBLIC_KEY), SECRET_KEY));
     }
 

@@ -46,16 +46,30 @@ public final class RemoteVerifier {
     public List<Finding> verify(Config config, Set<String> local) {
         List<Finding> findings = new ArrayList<>();
         Position file = Position.ofFile(config.file());
-        List<OpReference> references = config.environments().stream().flatMap(e -> e.secrets().stream())
-                .map(e -> e.reference().orElseThrow()).distinct().toList();
+        List<OpReference> references = config.environments().stream()
+                .flatMap(e -> e.secrets().stream())
+                .map(e -> e.reference().orElseThrow())
+                .distinct()
+                .toList();
         try {
             onePassword.resolve(references);
         } catch (OnePasswordException e) {
-            findings.add(Finding.error("remote-reference", file, null, null, e.getMessage(),
+            findings.add(Finding.error(
+                    "remote-reference",
+                    file,
+                    null,
+                    null,
+                    e.getMessage(),
                     "fix the reference or the 1Password item, then run again"));
         }
-        SecretFreshness freshness = SecretFreshness.readWhatCanBeRead(onePassword, references, (vault, e) -> findings.add(
-                Finding.warning("remote-staleness", file, null, null,
+        SecretFreshness freshness = SecretFreshness.readWhatCanBeRead(
+                onePassword,
+                references,
+                (vault, e) -> findings.add(Finding.warning(
+                        "remote-staleness",
+                        file,
+                        null,
+                        null,
                         "cannot list vault '" + vault + "', so staleness is not checked for it: " + e.getMessage(),
                         "grant the account read access to the vault")));
         for (Environment env : config.environments()) {
@@ -71,14 +85,23 @@ public final class RemoteVerifier {
         RemoteState remote;
         try {
             if (!github.environmentExists(env.name())) {
-                findings.add(Finding.error("remote-environment", env.position(), env.name(), null,
+                findings.add(Finding.error(
+                        "remote-environment",
+                        env.position(),
+                        env.name(),
+                        null,
                         "the GitHub Environment does not exist in " + github.repository(),
                         fix + " -Dspectral.createEnvironments=true"));
                 return;
             }
             remote = github.list(env.name());
         } catch (GitHubException e) {
-            findings.add(Finding.error("remote-environment", env.position(), env.name(), null, e.getMessage(),
+            findings.add(Finding.error(
+                    "remote-environment",
+                    env.position(),
+                    env.name(),
+                    null,
+                    e.getMessage(),
                     "check gh's access to the repository"));
             return;
         }
@@ -88,12 +111,17 @@ public final class RemoteVerifier {
     }
 
     /** What a change that provision would make means for verify; a deletion of the old kind is told with the new kind. */
-    private static Optional<Finding> finding(Environment env, Change change, RemoteState remote, SecretFreshness freshness,
-            String fix) {
+    private static Optional<Finding> finding(
+            Environment env, Change change, RemoteState remote, SecretFreshness freshness, String fix) {
         String name = change.key().toUpperCase(Locale.ROOT);
         if (change.action() == Action.STALE) {
-            return Optional.of(Finding.warning("remote-stale", env.position(), env.name(), name,
-                    "GitHub has " + (change.kind() == Kind.SECRET ? "a secret" : "a variable") + " that the file does not",
+            return Optional.of(Finding.warning(
+                    "remote-stale",
+                    env.position(),
+                    env.name(),
+                    name,
+                    "GitHub has " + (change.kind() == Kind.SECRET ? "a secret" : "a variable")
+                            + " that the file does not",
                     fix + " -Dspectral.prune deletes it, or add it to the file"));
         }
         Entry entry = env.entry(change.key()).orElse(null);
@@ -101,22 +129,45 @@ public final class RemoteVerifier {
             return Optional.empty();
         }
         if (change.action() == Action.UPDATE) {
-            return Optional.of(Finding.error("remote-drift", entry.position(), env.name(), entry.key(),
-                    "the variable's value in GitHub differs from the file", fix));
+            return Optional.of(Finding.error(
+                    "remote-drift",
+                    entry.position(),
+                    env.name(),
+                    entry.key(),
+                    "the variable's value in GitHub differs from the file",
+                    fix));
         }
         boolean secret = change.kind() == Kind.SECRET;
         if (secret ? !remote.hasSecret(name) : remote.variable(name).isEmpty()) {
             String why = secret
-                    ? remote.variable(name).isPresent() ? "is a variable in GitHub, but a secret in the file" : "is missing in GitHub"
-                    : remote.hasSecret(name) ? "is a secret in GitHub, but a literal (variable) in the file" : "is missing in GitHub";
-            return Optional.of(Finding.error("remote-missing", entry.position(), env.name(), entry.key(),
-                    "the " + (secret ? "secret " : "variable ") + why, fix));
+                    ? remote.variable(name).isPresent()
+                            ? "is a variable in GitHub, but a secret in the file"
+                            : "is missing in GitHub"
+                    : remote.hasSecret(name)
+                            ? "is a secret in GitHub, but a literal (variable) in the file"
+                            : "is missing in GitHub";
+            return Optional.of(Finding.error(
+                    "remote-missing",
+                    entry.position(),
+                    env.name(),
+                    entry.key(),
+                    "the " + (secret ? "secret " : "variable ") + why,
+                    fix));
         }
         OpReference ref = entry.reference().orElseThrow();
-        return freshness.itemUpdated(ref).map(changed -> Finding.error("remote-stale-secret", entry.position(), env.name(),
-                entry.key(), "rotated in 1Password but not republished: " + ref.vault() + "/" + ref.item() + " changed at " + changed
-                        + ", GitHub's secret was set at " + remote.secrets().get(name) + ", not clearly after it (provision sets "
-                        + "a secret again unless GitHub set it more than " + SecretFreshness.MARGIN.toMinutes()
-                        + " minutes after its item changed)", fix));
+        return freshness
+                .itemUpdated(ref)
+                .map(changed -> Finding.error(
+                        "remote-stale-secret",
+                        entry.position(),
+                        env.name(),
+                        entry.key(),
+                        "rotated in 1Password but not republished: " + ref.vault() + "/" + ref.item() + " changed at "
+                                + changed
+                                + ", GitHub's secret was set at "
+                                + remote.secrets().get(name) + ", not clearly after it (provision sets "
+                                + "a secret again unless GitHub set it more than " + SecretFreshness.MARGIN.toMinutes()
+                                + " minutes after its item changed)",
+                        fix));
     }
 }

@@ -16,7 +16,8 @@ public record AuthHeaderRule(String id, String description) implements SecretRul
     static final int MIN_LENGTH = 12;
 
     private static final List<Pattern> HEADERS = List.of(
-            Pattern.compile("(?i)\\bAuthorization[\"']?\\s*[:=]\\s*[\"']?(?:Basic|Bearer|Token|Bot|Digest|ApiKey)\\s+([^\\s,;\"']+)"),
+            Pattern.compile(
+                    "(?i)\\bAuthorization[\"']?\\s*[:=]\\s*[\"']?(?:Basic|Bearer|Token|Bot|Digest|ApiKey)\\s+([^\\s,;\"']+)"),
             Pattern.compile("(?i)(?:^|[\\s{,;\"'])(?:X-Api-Key|Api-Key|X-Auth-Token|X-Access-Token|Private-Token"
                     + "|X-Api-Token)[\"']?\\s*:\\s*[\"']?([^\\s,;\"']+)"),
             Pattern.compile("(?i)^\\s*(?:Basic|Bearer|Token)\\s+([A-Za-z0-9+/=._~-]+)\\s*$"));

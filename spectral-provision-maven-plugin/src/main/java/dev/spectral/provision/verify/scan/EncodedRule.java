@@ -40,7 +40,9 @@ public record EncodedRule(String id, String description, List<SecretRule> inner)
         if (decoded.isEmpty() || decoded.indexOf('\uFFFD') >= 0) {
             return false;
         }
-        long printable = decoded.chars().filter(c -> c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t').count();
+        long printable = decoded.chars()
+                .filter(c -> c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' || c == '\t')
+                .count();
         return printable >= PRINTABLE_SHARE * decoded.length();
     }
 }

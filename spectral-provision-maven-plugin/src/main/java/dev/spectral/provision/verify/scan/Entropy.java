@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Entropy {
 
-    private Entropy() {
-    }
+    private Entropy() {}
 
     public static double bitsPerChar(String value) {
         Map<Integer, Integer> counts = new HashMap<>();

@@ -17,8 +17,7 @@ final class Json {
     /** Base64 (either alphabet) of text that starts {@code {"}: how tokens and encoded keys begin. */
     private static final Pattern ENCODED_OBJECT = Pattern.compile("eyJ[A-Za-z0-9+/_-]*={0,2}");
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Made on first use: creating a mapper costs a cold JVM much more than decoding base64 does. */
     private static final class Mapper {

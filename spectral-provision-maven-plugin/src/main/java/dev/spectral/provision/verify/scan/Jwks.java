@@ -13,8 +13,7 @@ public final class Jwks {
     /** RSA {@code d p q dp dq qi oth}, EC and OKP {@code d}, symmetric ({@code oct}) {@code k}. */
     static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
-    private Jwks() {
-    }
+    private Jwks() {}
 
     /** True when the value holds at least one key with a private member. */
     public static boolean hasPrivateKey(String value) {
@@ -23,7 +22,10 @@ public final class Jwks {
 
     /** True when the value holds keys, all of them public (a public JWK, or a JWKS of public keys). */
     public static boolean isPublicOnly(String value) {
-        return json(value).filter(Jwks::hasKey).map(node -> !hasPrivateKey(node)).orElse(false);
+        return json(value)
+                .filter(Jwks::hasKey)
+                .map(node -> !hasPrivateKey(node))
+                .orElse(false);
     }
 
     private static Optional<JsonNode> json(String value) {

@@ -1,6 +1,5 @@
 package dev.spectral.provision.verify.scan;
 
-
 /** A value holding a JSON Web Token of one kind (see {@link Jwts}); anon tokens are never a kind to flag. */
 public record JwtRule(String id, String description, Jwts.Kind kind) implements SecretRule {
 

@@ -26,11 +26,10 @@ public final class Jwts {
     }
 
     /** {@code header.payload.signature}, header and payload JSON objects in base64url; signature may be empty. */
-    private static final Pattern SHAPE = Pattern.compile(
-            "\\beyJ[A-Za-z0-9_-]{4,}={0,2}\\.(eyJ[A-Za-z0-9_-]{4,}={0,2})\\.[A-Za-z0-9_-]*");
+    private static final Pattern SHAPE =
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}={0,2}\\.(eyJ[A-Za-z0-9_-]{4,}={0,2})\\.[A-Za-z0-9_-]*");
 
-    private Jwts() {
-    }
+    private Jwts() {}
 
     /** The kind of every token in the value, in order. */
     public static List<Kind> kinds(String value) {

@@ -15,12 +15,18 @@ public final class KeyFiles {
     public static final List<PatternRule> ALL = List.of(
             // gitleaks private-key; secretlint privatekey; trufflehog privatekey; RFC 7468 labels (RSA, EC, DSA,
             // OPENSSH, ENCRYPTED, PGP ... PRIVATE KEY [BLOCK])
-            PatternRule.of("private-key", "PEM private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "PRIVATE KEY"),
+            PatternRule.of(
+                    "private-key",
+                    "PEM private key",
+                    "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----",
+                    "PRIVATE KEY"),
             // A DER private key in base64 without PEM armour, told by the first bytes of its ASN.1 structure:
             // PKCS#8 RSA, EC, Ed25519/X25519/Ed448 (RFC 5958, 8410), PKCS#8 encrypted (RFC 8018 PBES2),
             // PKCS#1 RSA (RFC 8017), SEC1 EC (RFC 5915), PKCS#12 (RFC 7292), and OpenSSH's "openssh-key-v1"
             // (secretlint privatekey checks the same magic bytes)
-            PatternRule.of("der-private-key", "private key in base64 DER (PKCS#1, PKCS#8, SEC1, PKCS#12 or OpenSSH)",
+            PatternRule.of(
+                    "der-private-key",
+                    "private key in base64 DER (PKCS#1, PKCS#8, SEC1, PKCS#12 or OpenSSH)",
                     "(?<![A-Za-z0-9+/])(?:"
                             + "MII" + B64 + "{3}IBADANBgkqhkiG9w0BAQEFAASC"
                             + "|MII" + B64 + "{3}IBAAKC"
@@ -31,15 +37,27 @@ public final class KeyFiles {
                             + "|MII" + B64 + "{3}IBAzCC"
                             + "|b3BlbnNzaC1rZXktdjE"
                             + ")" + B64 + "{20,}",
-                    "MI", "MC", "ME", "MH", "b3BlbnNzaC1rZXktdjE"),
+                    "MI",
+                    "MC",
+                    "ME",
+                    "MH",
+                    "b3BlbnNzaC1rZXktdjE"),
             // PuTTY manual, appendix C "PPK file format" (versions 2 and 3); encrypted or not, it is a private key
             PatternRule.of("putty-key", "PuTTY private key file", "PuTTY-User-Key-File-[23]:", "PuTTY-User-Key-File-"),
             // gitleaks age-secret-key; age specification (C2SP age.md): Bech32, upper case, HRP AGE-SECRET-KEY-
-            PatternRule.of("age-key", "age identity (secret key)", "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", "AGE-SECRET-KEY-1"),
+            PatternRule.of(
+                    "age-key",
+                    "age identity (secret key)",
+                    "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+                    "AGE-SECRET-KEY-1"),
             // wg(8) "CONFIGURATION FILE FORMAT": PrivateKey and PresharedKey are base64 of 32 bytes
-            PatternRule.of("wireguard-key", "WireGuard private or preshared key",
-                    "(?i)\\b(?:PrivateKey|PresharedKey)\\s*=\\s*(?-i:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)", "Key", "key", "KEY"));
+            PatternRule.of(
+                    "wireguard-key",
+                    "WireGuard private or preshared key",
+                    "(?i)\\b(?:PrivateKey|PresharedKey)\\s*=\\s*(?-i:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)",
+                    "Key",
+                    "key",
+                    "KEY"));
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 }

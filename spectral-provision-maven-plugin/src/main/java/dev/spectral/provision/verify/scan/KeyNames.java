@@ -42,25 +42,89 @@ import java.util.regex.Pattern;
  */
 public final class KeyNames {
 
-    private static final Pattern WORD_BREAK = Pattern.compile(
-            "[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+    private static final Pattern WORD_BREAK =
+            Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     private static final List<String> STRONG_PARTS =
             List.of("SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "CREDENTIAL", "PRIVATE");
     private static final Set<String> STRONG_WORDS = Set.of("PWD", "PASS", "CREDS", "HMAC", "SALT");
     private static final List<String> WEAK_PARTS = List.of("TOKEN", "SIGNING");
     private static final Set<String> WEAK_WORDS = Set.of(
-            "KEY", "KEYS", "APIKEY", "ACCESSKEY", "AUTHKEY", "PRIVKEY", "MASTERKEY", "ENCRYPTIONKEY", "SESSIONKEY",
-            "AUTH", "OAUTH", "AUTHORIZATION", "BEARER");
+            "KEY",
+            "KEYS",
+            "APIKEY",
+            "ACCESSKEY",
+            "AUTHKEY",
+            "PRIVKEY",
+            "MASTERKEY",
+            "ENCRYPTIONKEY",
+            "SESSIONKEY",
+            "AUTH",
+            "OAUTH",
+            "AUTHORIZATION",
+            "BEARER");
     private static final Set<String> PUBLIC_QUALIFIERS = Set.of("PUBLIC", "PUB", "PUBLISHABLE", "ANON", "ANONYMOUS");
     private static final Set<String> ATTRIBUTE_HEADS = Set.of(
-            "ID", "IDS", "KID", "NAME", "NAMES", "ALIAS", "ARN", "REF", "VERSION", "FINGERPRINT", "THUMBPRINT",
-            "URL", "URLS", "URI", "HOST", "HOSTNAME", "DOMAIN", "ENDPOINT", "PORT", "REGION", "ISSUER", "AUDIENCE",
-            "PATH", "FILE", "DIR", "DIRECTORY", "LOCATION",
-            "TYPE", "ALG", "ALGORITHM", "FORMAT", "HEADER", "PREFIX", "SCOPE", "SCOPES", "MODE", "POLICY",
-            "TTL", "EXPIRY", "EXPIRES", "LIFETIME", "TIMEOUT", "LENGTH", "SIZE", "BITS", "COUNT", "DAYS", "ENABLED",
-            "USER", "USERNAME", "LOGIN", "EMAIL",
-            "PIN", "PINS", "DIGEST", "CHECKSUM", "SHA1", "SHA256", "RECIPIENT", "RECIPIENTS");
+            "ID",
+            "IDS",
+            "KID",
+            "NAME",
+            "NAMES",
+            "ALIAS",
+            "ARN",
+            "REF",
+            "VERSION",
+            "FINGERPRINT",
+            "THUMBPRINT",
+            "URL",
+            "URLS",
+            "URI",
+            "HOST",
+            "HOSTNAME",
+            "DOMAIN",
+            "ENDPOINT",
+            "PORT",
+            "REGION",
+            "ISSUER",
+            "AUDIENCE",
+            "PATH",
+            "FILE",
+            "DIR",
+            "DIRECTORY",
+            "LOCATION",
+            "TYPE",
+            "ALG",
+            "ALGORITHM",
+            "FORMAT",
+            "HEADER",
+            "PREFIX",
+            "SCOPE",
+            "SCOPES",
+            "MODE",
+            "POLICY",
+            "TTL",
+            "EXPIRY",
+            "EXPIRES",
+            "LIFETIME",
+            "TIMEOUT",
+            "LENGTH",
+            "SIZE",
+            "BITS",
+            "COUNT",
+            "DAYS",
+            "ENABLED",
+            "USER",
+            "USERNAME",
+            "LOGIN",
+            "EMAIL",
+            "PIN",
+            "PINS",
+            "DIGEST",
+            "CHECKSUM",
+            "SHA1",
+            "SHA256",
+            "RECIPIENT",
+            "RECIPIENTS");
     /** Last words of names of keys public by design, whatever the vendor (captcha site keys). */
     private static final List<List<String>> PUBLIC_KEY_TAILS = List.of(List.of("SITE", "KEY"), List.of("SITEKEY"));
     /**
@@ -75,24 +139,54 @@ public final class KeyNames {
             "AMPLITUDE", List.of(List.of("API", "KEY"), List.of("APIKEY")),
             "MIXPANEL", List.of(List.of("TOKEN"), List.of("PROJECT", "TOKEN")),
             "SEGMENT", List.of(List.of("WRITE", "KEY"), List.of("WRITEKEY")),
-            "ALGOLIA", List.of(List.of("SEARCH", "KEY"), List.of("SEARCH", "API", "KEY"),
-                    List.of("SEARCH", "ONLY", "KEY"), List.of("SEARCH", "ONLY", "API", "KEY")),
+            "ALGOLIA",
+                    List.of(
+                            List.of("SEARCH", "KEY"),
+                            List.of("SEARCH", "API", "KEY"),
+                            List.of("SEARCH", "ONLY", "KEY"),
+                            List.of("SEARCH", "ONLY", "API", "KEY")),
             "PUSHER", List.of(List.of("KEY"), List.of("APP", "KEY")),
             "DD", List.of(List.of("CLIENT", "TOKEN"), List.of("RUM", "CLIENT", "TOKEN")),
             "DATADOG", List.of(List.of("CLIENT", "TOKEN"), List.of("RUM", "CLIENT", "TOKEN")),
-            "POSTHOG", List.of(List.of("KEY"), List.of("API", "KEY"), List.of("PROJECT", "KEY"),
-                    List.of("PROJECT", "API", "KEY")),
+            "POSTHOG",
+                    List.of(
+                            List.of("KEY"),
+                            List.of("API", "KEY"),
+                            List.of("PROJECT", "KEY"),
+                            List.of("PROJECT", "API", "KEY")),
             "FIREBASE", List.of(List.of("API", "KEY"), List.of("APIKEY")),
             "LD", List.of(List.of("MOBILE", "KEY")));
     /** Words that make KEY a data key, not a credential (gitleaks generic-api-key allowlist, and more). */
     private static final Set<String> DATA_KEY_QUALIFIERS = Set.of(
-            "CACHE", "PARTITION", "SORT", "ROUTING", "PRIMARY", "FOREIGN", "IDEMPOTENCY", "DEDUP", "DEDUPLICATION",
-            "SHARD", "LOOKUP", "INDEX", "IDX", "HOT", "BUCKET", "SCHEMA", "SEQUENCE", "NATURAL", "COMPOSITE",
-            "UNIQUE", "SURROGATE", "RANGE", "GROUPING", "ORDERING", "SHORTCUT");
+            "CACHE",
+            "PARTITION",
+            "SORT",
+            "ROUTING",
+            "PRIMARY",
+            "FOREIGN",
+            "IDEMPOTENCY",
+            "DEDUP",
+            "DEDUPLICATION",
+            "SHARD",
+            "LOOKUP",
+            "INDEX",
+            "IDX",
+            "HOT",
+            "BUCKET",
+            "SCHEMA",
+            "SEQUENCE",
+            "NATURAL",
+            "COMPOSITE",
+            "UNIQUE",
+            "SURROGATE",
+            "RANGE",
+            "GROUPING",
+            "ORDERING",
+            "SHORTCUT");
+
     private static final Set<String> PASSWORD_HEADS = Set.of("PASSWORD", "PASSWD", "PWD", "PASS", "PASSPHRASE");
 
-    private KeyNames() {
-    }
+    private KeyNames() {}
 
     /** The name's words, upper-case, in order. */
     public static List<String> words(String key) {
@@ -134,11 +228,14 @@ public final class KeyNames {
     /** True when the head is KEY or KEYS and the word before it makes it a data key ({@code CACHE_KEY}). */
     static boolean namesDataKey(List<String> words) {
         int n = words.size();
-        return n >= 2 && Set.of("KEY", "KEYS").contains(words.get(n - 1)) && DATA_KEY_QUALIFIERS.contains(words.get(n - 2));
+        return n >= 2
+                && Set.of("KEY", "KEYS").contains(words.get(n - 1))
+                && DATA_KEY_QUALIFIERS.contains(words.get(n - 2));
     }
 
     private static boolean endsWith(List<String> words, List<String> tail) {
-        return words.size() >= tail.size() && words.subList(words.size() - tail.size(), words.size()).equals(tail);
+        return words.size() >= tail.size()
+                && words.subList(words.size() - tail.size(), words.size()).equals(tail);
     }
 
     /** True when the name's head is a password ({@code DB_PASSWORD}, {@code SMTP_PASS}, {@code adminPwd}). */

@@ -26,7 +26,8 @@ public record PatternRule(String id, String description, Pattern pattern, List<S
 
     @Override
     public boolean matches(String key, String value) {
-        return (keywords.isEmpty() || keywords.stream().anyMatch(value::contains)) && pattern.matcher(value).find();
+        return (keywords.isEmpty() || keywords.stream().anyMatch(value::contains))
+                && pattern.matcher(value).find();
     }
 
     /**

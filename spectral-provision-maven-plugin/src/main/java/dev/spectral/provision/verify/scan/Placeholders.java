@@ -12,8 +12,7 @@ final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{[^}]*}}|<[^<>]*>|%[A-Za-z_][A-Za-z0-9_]*%|\\*+|x+|X+");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static boolean isPlaceholder(String text) {
         return PLACEHOLDER.matcher(text.strip()).matches();

@@ -37,6 +37,7 @@ public final class PublicValues {
      */
     private static final List<String> PUBLIC_PREFIXES =
             List.of("sb_publishable_", "pk_live_", "pk_test_", "phc_", "pk.eyJ", "mob-", "pk-lf-");
+
     private static final List<Pattern> SHAPES = List.of(
             // numbers, including signs, decimals and exponents
             Pattern.compile("[+-]?\\d+(?:[._]\\d+)*(?:[eE][+-]?\\d+)?"),
@@ -53,8 +54,9 @@ public final class PublicValues {
             // Datadog client tokens (RUM, browser logs): "browser-visible identifiers, not API keys"
             Pattern.compile("pub[0-9a-f]{32}"),
             // SSH public keys (RFC 4253 key types; OpenSSH's security-key types), with or without a comment
-            Pattern.compile("(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)"
-                    + "@openssh\\.com) AAAA[A-Za-z0-9+/]+={0,3}(?: .*)?"),
+            Pattern.compile(
+                    "(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)"
+                            + "@openssh\\.com) AAAA[A-Za-z0-9+/]+={0,3}(?: .*)?"),
             // age recipients (public keys): Bech32, HRP age (C2SP age.md)
             Pattern.compile("age1[02-9ac-hj-np-z]{58}"),
             // fingerprints and digests: OpenSSH SHA256:, certificate pins sha256/, SRI sha384-, OCI sha256:
@@ -68,9 +70,11 @@ public final class PublicValues {
     /** URLs; those with a password or token in them are caught by the URL rules, which run first. */
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://\\S+");
     /** Unix, home-relative, relative and Windows paths. */
-    private static final Pattern PATH = Pattern.compile("(?:~|\\.{1,2})?/[\\w.@%+-]+(?:/[\\w.@%+-]*)*|[A-Za-z]:\\\\\\S+");
+    private static final Pattern PATH =
+            Pattern.compile("(?:~|\\.{1,2})?/[\\w.@%+-]+(?:/[\\w.@%+-]*)*|[A-Za-z]:\\\\\\S+");
     /** A path's last segment ending in an extension, as file names do and base64 never does. */
     private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,8}$");
+
     private static final Pattern LOWER_CASE_PATH = Pattern.compile("[a-z0-9_./~@%+-]+|[A-Za-z]:\\\\\\S+");
 
     private static final Pattern SEPARATORS = Pattern.compile("[-_./:]+");
@@ -78,8 +82,7 @@ public final class PublicValues {
     private static final Pattern SEGMENT =
             Pattern.compile("[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*|\\d+|[A-Za-z0-9]{1,3}");
 
-    private PublicValues() {
-    }
+    private PublicValues() {}
 
     public static boolean isPublic(String value) {
         String text = value.strip();
@@ -115,7 +118,8 @@ public final class PublicValues {
      */
     public static boolean isPath(String text) {
         return PATH.matcher(text).matches()
-                && (EXTENSION.matcher(text).find() || LOWER_CASE_PATH.matcher(text).matches());
+                && (EXTENSION.matcher(text).find()
+                        || LOWER_CASE_PATH.matcher(text).matches());
     }
 
     /**
@@ -125,8 +129,10 @@ public final class PublicValues {
      * letters and digits within its segments.
      */
     public static boolean isReadableIdentifier(String text) {
-        List<String> segments = SEPARATORS.splitAsStream(text).filter(s -> !s.isEmpty()).toList();
-        return segments.size() >= 2 && segments.stream().allMatch(s -> SEGMENT.matcher(s).matches());
+        List<String> segments =
+                SEPARATORS.splitAsStream(text).filter(s -> !s.isEmpty()).toList();
+        return segments.size() >= 2
+                && segments.stream().allMatch(s -> SEGMENT.matcher(s).matches());
     }
 
     /** True for a URL; whether it holds a credential is for the URL rules to say. */

@@ -3,8 +3,7 @@ package dev.spectral.provision.verify.scan;
 /** Matching quotes around a value, as connection strings and JAAS lines write them. */
 final class Quotes {
 
-    private Quotes() {
-    }
+    private Quotes() {}
 
     /** The text without one pair of matching surrounding quotes, and without a trailing comma or semicolon. */
     static String strip(String text) {

@@ -27,8 +27,7 @@ public final class SecretRules {
 
     public static final List<SecretRule> DEFAULT = defaults();
 
-    private SecretRules() {
-    }
+    private SecretRules() {}
 
     /** The first rule the literal matches, if any. */
     public static Optional<SecretRule> firstMatch(List<SecretRule> rules, String key, String value) {
@@ -50,8 +49,8 @@ public final class SecretRules {
 
     private static List<SecretRule> defaults() {
         List<SecretRule> rules = new ArrayList<>(VALUE_RULES);
-        rules.add(new EncodedRule("base64", "base64 of a secret in a known format (a key file, token or credential)",
-                VALUE_RULES));
+        rules.add(new EncodedRule(
+                "base64", "base64 of a secret in a known format (a key file, token or credential)", VALUE_RULES));
         rules.add(new PasswordRule("password", "password in plain text (the key names a password)"));
         rules.add(new EntropyRule("high-entropy", "random-looking value under a secret's name"));
         return List.copyOf(rules);

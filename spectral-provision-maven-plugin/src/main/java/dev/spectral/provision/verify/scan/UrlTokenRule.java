@@ -22,9 +22,27 @@ public record UrlTokenRule(String id, String description) implements SecretRule 
     private static final Pattern URL = Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://\\S+");
     private static final Pattern PARAMETER = Pattern.compile("[?&#;]([A-Za-z0-9_.-]+)=([^&#;\\s]{8,})");
     private static final Set<String> CREDENTIAL_NAMES = Set.of(
-            "access_token", "refresh_token", "id_token", "token", "auth", "auth_token", "api_token", "apitoken",
-            "private_token", "api_key", "apikey", "api-key", "access_key", "secret", "client_secret", "sig",
-            "signature", "x-amz-signature", "x-amz-security-token", "x-goog-signature", "x-api-key");
+            "access_token",
+            "refresh_token",
+            "id_token",
+            "token",
+            "auth",
+            "auth_token",
+            "api_token",
+            "apitoken",
+            "private_token",
+            "api_key",
+            "apikey",
+            "api-key",
+            "access_key",
+            "secret",
+            "client_secret",
+            "sig",
+            "signature",
+            "x-amz-signature",
+            "x-amz-security-token",
+            "x-goog-signature",
+            "x-api-key");
     private static final Set<String> RANDOM_ONLY_NAMES = Set.of("key", "code");
 
     @Override

@@ -62,14 +62,21 @@ public final class WorkflowGatingCheck {
         if (!Files.isDirectory(workflows)) {
             return findings;
         }
-        Set<String> names = provisioned.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> names =
+                provisioned.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(workflows)) {
-            for (Path file : files.filter(WorkflowGatingCheck::isWorkflow).sorted().toList()) {
+            for (Path file :
+                    files.filter(WorkflowGatingCheck::isWorkflow).sorted().toList()) {
                 checkWorkflow(file, names, findings);
             }
         } catch (IOException e) {
-            findings.add(Finding.warning("ci-gating", Position.ofFile(displayName.apply(workflows)), null, null,
-                    "cannot read the workflows folder: " + e.getMessage(), "check its permissions"));
+            findings.add(Finding.warning(
+                    "ci-gating",
+                    Position.ofFile(displayName.apply(workflows)),
+                    null,
+                    null,
+                    "cannot read the workflows folder: " + e.getMessage(),
+                    "check its permissions"));
         }
         return findings;
     }
@@ -85,14 +92,21 @@ public final class WorkflowGatingCheck {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new LoaderOptions()).compose(reader);
         } catch (IOException | YAMLException e) {
-            findings.add(Finding.warning("ci-gating", Position.ofFile(shown), null, null,
-                    "cannot parse the workflow, so its triggers are not checked: " + firstLine(e.getMessage()), "fix the YAML"));
+            findings.add(Finding.warning(
+                    "ci-gating",
+                    Position.ofFile(shown),
+                    null,
+                    null,
+                    "cannot parse the workflow, so its triggers are not checked: " + firstLine(e.getMessage()),
+                    "fix the YAML"));
             return;
         }
         if (!(root instanceof MappingNode workflow)) {
             return;
         }
-        List<String> prTriggers = triggers(value(workflow, "on")).stream().filter(PR_TRIGGERS::contains).toList();
+        List<String> prTriggers = triggers(value(workflow, "on")).stream()
+                .filter(PR_TRIGGERS::contains)
+                .toList();
         if (prTriggers.isEmpty() || !(value(workflow, "jobs").orElse(null) instanceof MappingNode jobs)) {
             return;
         }
@@ -103,32 +117,59 @@ public final class WorkflowGatingCheck {
         }
     }
 
-    private static void checkJob(String file, String job, MappingNode body, List<String> prTriggers, Set<String> provisioned,
+    private static void checkJob(
+            String file,
+            String job,
+            MappingNode body,
+            List<String> prTriggers,
+            Set<String> provisioned,
             List<Finding> findings) {
         Optional<Node> environment = value(body, "environment");
         if (environment.isEmpty()) {
             return;
         }
-        Node nameNode = environment.get() instanceof MappingNode map ? value(map, "name").orElse(environment.get()) : environment.get();
+        Node nameNode = environment.get() instanceof MappingNode map
+                ? value(map, "name").orElse(environment.get())
+                : environment.get();
         String name = text(nameNode);
-        Position at = new Position(file, nameNode.getStartMark().getLine() + 1, nameNode.getStartMark().getColumn() + 1);
+        Position at = new Position(
+                file,
+                nameNode.getStartMark().getLine() + 1,
+                nameNode.getStartMark().getColumn() + 1);
         String triggers = String.join(" and ", prTriggers);
         if (name.contains("${{")) {
-            findings.add(Finding.warning("ci-gating", at, null, null, "job '" + job + "' picks its environment with an "
-                    + "expression, in a workflow that " + triggers + " triggers: make sure no pull request can reach a provisioned environment",
+            findings.add(Finding.warning(
+                    "ci-gating",
+                    at,
+                    null,
+                    null,
+                    "job '" + job + "' picks its environment with an " + "expression, in a workflow that " + triggers
+                            + " triggers: make sure no pull request can reach a provisioned environment",
                     "name the environment, or trigger the workflow on push or workflow_dispatch only"));
             return;
         }
         if (!provisioned.contains(name.toLowerCase(Locale.ROOT))) {
             return;
         }
-        boolean gatedByIf = value(body, "if").map(WorkflowGatingCheck::text).filter(c -> c.contains("github.event_name")).isPresent();
-        String message = "job '" + job + "' uses environment '" + name + "', whose secrets the plugin provisions, in a workflow that "
-                + triggers + " can trigger: live secrets must not be reachable from pull requests (ADR-062)";
-        String fix = "run this job only on push, schedule or workflow_dispatch (move it to another workflow), or drop its environment";
-        findings.add(gatedByIf
-                ? Finding.warning("ci-gating", at, name, null, message + "; its if: tests github.event_name: check that it excludes them", fix)
-                : Finding.error("ci-gating", at, name, null, message, fix));
+        boolean gatedByIf = value(body, "if")
+                .map(WorkflowGatingCheck::text)
+                .filter(c -> c.contains("github.event_name"))
+                .isPresent();
+        String message = "job '" + job + "' uses environment '" + name
+                + "', whose secrets the plugin provisions, in a workflow that " + triggers
+                + " can trigger: live secrets must not be reachable from pull requests (ADR-062)";
+        String fix =
+                "run this job only on push, schedule or workflow_dispatch (move it to another workflow), or drop its environment";
+        findings.add(
+                gatedByIf
+                        ? Finding.warning(
+                                "ci-gating",
+                                at,
+                                name,
+                                null,
+                                message + "; its if: tests github.event_name: check that it excludes them",
+                                fix)
+                        : Finding.error("ci-gating", at, name, null, message, fix));
     }
 
     /** {@code on: push}, {@code on: [push, pull_request]}, or {@code on: {pull_request: ...}}. */
@@ -150,7 +191,10 @@ public final class WorkflowGatingCheck {
     }
 
     private static Optional<Node> value(MappingNode map, String key) {
-        return map.getValue().stream().filter(t -> text(t.getKeyNode()).equals(key)).map(NodeTuple::getValueNode).findFirst();
+        return map.getValue().stream()
+                .filter(t -> text(t.getKeyNode()).equals(key))
+                .map(NodeTuple::getValueNode)
+                .findFirst();
     }
 
     private static String text(Node node) {

@@ -38,6 +38,7 @@ class RemoteVerifierTest {
     {
         op.listings(List.of(Map.of("api", ROTATED, "api-dev", ROTATED)));
     }
+
     private final StubGitHub github = new StubGitHub();
 
     private List<Finding> verify() {
@@ -162,7 +163,8 @@ class RemoteVerifierTest {
         }
 
         @Override
-        public Map<String, String> setSecrets(String environment, Map<String, SecretValue> secrets, java.util.function.IntConsumer written) {
+        public Map<String, String> setSecrets(
+                String environment, Map<String, SecretValue> secrets, java.util.function.IntConsumer written) {
             throw new AssertionError("verify never writes");
         }
 

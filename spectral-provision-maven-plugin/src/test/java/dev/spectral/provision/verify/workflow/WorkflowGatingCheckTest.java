@@ -21,7 +21,8 @@ class WorkflowGatingCheckTest {
 
     private List<Finding> check(String workflow) throws Exception {
         Files.writeString(workflows.resolve("deploy.yml"), workflow);
-        return new WorkflowGatingCheck(workflows, p -> ".github/workflows/" + p.getFileName()).check(Set.of("production", "staging"));
+        return new WorkflowGatingCheck(workflows, p -> ".github/workflows/" + p.getFileName())
+                .check(Set.of("production", "staging"));
     }
 
     @Test
@@ -112,7 +113,9 @@ class WorkflowGatingCheckTest {
 
     @Test
     void noWorkflowsFolderMeansNoCheck() {
-        assertEquals(List.of(), new WorkflowGatingCheck(workflows.resolve("absent"), Path::toString).check(Set.of("production")));
+        assertEquals(
+                List.of(),
+                new WorkflowGatingCheck(workflows.resolve("absent"), Path::toString).check(Set.of("production")));
     }
 
     @Test
@@ -121,8 +124,12 @@ class WorkflowGatingCheckTest {
         Path module = Files.createDirectories(repository.resolve("infra"));
         Files.createDirectories(repository.resolve(".github/workflows"));
 
-        assertEquals(Optional.of(repository.resolve(".github/workflows").toAbsolutePath()), WorkflowGatingCheck.nearestWorkflows(module));
-        assertEquals(Optional.empty(), WorkflowGatingCheck.nearestWorkflows(Files.createDirectories(workflows.resolve("elsewhere")))
-                .filter(p -> p.startsWith(workflows)));
+        assertEquals(
+                Optional.of(repository.resolve(".github/workflows").toAbsolutePath()),
+                WorkflowGatingCheck.nearestWorkflows(module));
+        assertEquals(
+                Optional.empty(),
+                WorkflowGatingCheck.nearestWorkflows(Files.createDirectories(workflows.resolve("elsewhere")))
+                        .filter(p -> p.startsWith(workflows)));
     }
 }

@@ -23,27 +23,44 @@ import java.util.regex.Pattern;
  * exit 1.
  */
 final class Api {
-    private static final List<Flags.Flag> FLAGS = List.of(new Flags.Flag("method", 'X', true),
-            new Flags.Flag("include", 'i', false), new Flags.Flag("input", (char) 0, true),
-            new Flags.Flag("paginate", (char) 0, false), new Flags.Flag("silent", (char) 0, false));
-    private static final List<String> REFUSED = List.of("--field", "-F", "--raw-field", "-f", "--header", "-H", "--jq", "-q",
-            "--template", "-t", "--cache", "--preview", "-p", "--hostname");
+    private static final List<Flags.Flag> FLAGS = List.of(
+            new Flags.Flag("method", 'X', true),
+            new Flags.Flag("include", 'i', false),
+            new Flags.Flag("input", (char) 0, true),
+            new Flags.Flag("paginate", (char) 0, false),
+            new Flags.Flag("silent", (char) 0, false));
+    private static final List<String> REFUSED = List.of(
+            "--field",
+            "-F",
+            "--raw-field",
+            "-f",
+            "--header",
+            "-H",
+            "--jq",
+            "-q",
+            "--template",
+            "-t",
+            "--cache",
+            "--preview",
+            "-p",
+            "--hostname");
     private static final Pattern LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"([^\"]+)\"");
     private static final Pattern JSON_TYPE = Pattern.compile("[/+]json(;|$)");
 
-    private Api() {
-    }
+    private Api() {}
 
     static int run(List<String> args, GhLite.Io io) throws GhFailure, IOException {
         Flags flags = Flags.parse(args, FLAGS, REFUSED, "api");
         if (flags.arguments().size() != 1) {
-            throw GhFailure.line("accepts 1 arg(s), received " + flags.arguments().size());
+            throw GhFailure.line(
+                    "accepts 1 arg(s), received " + flags.arguments().size());
         }
         String path = flags.arguments().get(0);
         if (path.equals("graphql")) {
             throw GhFailure.notEmulated("gh api graphql");
         }
-        String method = flags.value("method").map(m -> m.toUpperCase(Locale.ROOT))
+        String method = flags.value("method")
+                .map(m -> m.toUpperCase(Locale.ROOT))
                 .orElse(flags.given("input") ? "POST" : "GET");
         boolean paginate = flags.on("paginate");
         if (paginate && !method.equals("GET")) {
@@ -80,7 +97,9 @@ final class Api {
                 out.flush();
                 return 0;
             }
-            boolean json = JSON_TYPE.matcher(response.header("Content-Type").orElse("")).find();
+            boolean json = JSON_TYPE
+                    .matcher(response.header("Content-Type").orElse(""))
+                    .find();
             Optional<String> serverError = json && response.code() >= 400 ? errorMessage(response) : Optional.empty();
             if (!flags.on("silent")) {
                 out.write(response.body());
@@ -158,14 +177,17 @@ final class Api {
         Map<String, List<String>> byName = new TreeMap<>();
         for (Map.Entry<String, String> header : response.headers()) {
             String name = canonical(header.getKey());
-            if (name.equals("Transfer-Encoding") || name.equals("Status")
-                    || name.equals("Connection") && header.getValue().toLowerCase(Locale.ROOT).contains("close")) {
+            if (name.equals("Transfer-Encoding")
+                    || name.equals("Status")
+                    || name.equals("Connection")
+                            && header.getValue().toLowerCase(Locale.ROOT).contains("close")) {
                 continue;
             }
             byName.computeIfAbsent(name, n -> new ArrayList<>()).add(header.getValue());
         }
         StringBuilder out = new StringBuilder();
-        byName.forEach((name, values) -> out.append(name).append(": ").append(String.join(", ", values)).append("\r\n"));
+        byName.forEach((name, values) ->
+                out.append(name).append(": ").append(String.join(", ", values)).append("\r\n"));
         return out.toString();
     }
 

@@ -20,15 +20,18 @@ import java.util.regex.Pattern;
 final class Dotenv {
     private static final Pattern LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)='([^'\"\\\\#\r]*)'");
 
-    private Dotenv() {
-    }
+    private Dotenv() {}
 
     /** Name to value, in file order; a name given twice keeps its last value, as godotenv's map does. */
     static Map<String, byte[]> parse(byte[] input) throws GhFailure {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(input))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw GhFailure.line("error parsing env file: gh-lite reads UTF-8 only");
         }
@@ -41,7 +44,8 @@ final class Dotenv {
             Matcher m = LINE.matcher(lines[i]);
             if (!m.matches()) {
                 throw GhFailure.line("error parsing env file: gh-lite reads only NAME='value' lines (no ', \", \\, # or"
-                        + " line break in the value), as Spectral Provision writes them; line " + (i + 1) + " is not one");
+                        + " line break in the value), as Spectral Provision writes them; line " + (i + 1)
+                        + " is not one");
             }
             pairs.remove(m.group(1));
             pairs.put(m.group(1), m.group(2).getBytes(StandardCharsets.UTF_8));

@@ -14,14 +14,12 @@ import java.util.Optional;
  */
 final class Flags {
     /** A flag: its long name, its one-letter name (or 0), whether it takes a value. */
-    record Flag(String name, char shorthand, boolean takesValue) {
-    }
+    record Flag(String name, char shorthand, boolean takesValue) {}
 
     private final Map<String, String> values = new HashMap<>();
     private final List<String> arguments = new ArrayList<>();
 
-    private Flags() {
-    }
+    private Flags() {}
 
     /**
      * @param emulated the flags this command understands
@@ -54,10 +52,11 @@ final class Flags {
                 throw GhFailure.notEmulated("gh " + command + " " + (isLong ? "--" : "-") + name);
             }
             Optional<Flag> flag = emulated.stream()
-                    .filter(f -> isLong ? f.name().equals(name) : f.shorthand() == name.charAt(0)).findFirst();
+                    .filter(f -> isLong ? f.name().equals(name) : f.shorthand() == name.charAt(0))
+                    .findFirst();
             if (flag.isEmpty()) {
-                throw GhFailure.line(isLong ? "unknown flag: --" + name
-                        : "unknown shorthand flag: '" + name + "' in " + arg);
+                throw GhFailure.line(
+                        isLong ? "unknown flag: --" + name : "unknown shorthand flag: '" + name + "' in " + arg);
             }
             if (!flag.get().takesValue()) {
                 if (!isLong && inline != null) {
@@ -68,7 +67,8 @@ final class Flags {
             }
             if (inline == null) {
                 if (i + 1 >= args.size()) {
-                    throw GhFailure.line("flag needs an argument: " + (isLong ? "--" + name : "'" + name + "' in " + arg));
+                    throw GhFailure.line(
+                            "flag needs an argument: " + (isLong ? "--" + name : "'" + name + "' in " + arg));
                 }
                 inline = args.get(++i);
             }

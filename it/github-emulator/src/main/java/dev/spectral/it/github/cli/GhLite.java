@@ -32,11 +32,9 @@ public final class GhLite {
             + "Alternatively, populate the GH_TOKEN environment variable with a GitHub API authentication token.\n";
 
     /** What a run reads and writes: the environment, stdin, stdout, stderr. */
-    record Io(Map<String, String> env, InputStream in, OutputStream out, OutputStream err) {
-    }
+    record Io(Map<String, String> env, InputStream in, OutputStream out, OutputStream err) {}
 
-    private GhLite() {
-    }
+    private GhLite() {}
 
     public static void main(String[] args) {
         int code = run(List.of(args), new Io(System.getenv(), System.in, System.out, System.err));
@@ -58,8 +56,9 @@ public final class GhLite {
             } catch (IOException | RuntimeException e) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
-                io.err().write(("gh-lite: internal error (a bug in gh-lite, not a gh error)\n" + trace)
-                        .getBytes(StandardCharsets.UTF_8));
+                io.err()
+                        .write(("gh-lite: internal error (a bug in gh-lite, not a gh error)\n" + trace)
+                                .getBytes(StandardCharsets.UTF_8));
                 io.err().flush();
                 return 70;
             }
@@ -99,20 +98,24 @@ public final class GhLite {
     }
 
     static UnixHttp http(GhSettings settings) throws GhFailure {
-        return new UnixHttp(settings.socket().orElseThrow(() -> GhFailure.notEmulated(
-                "talking to anything but the GitHub emulator (no http_unix_socket in "
-                        + "$GH_CONFIG_DIR/config.yml)")), settings.token());
+        return new UnixHttp(
+                settings.socket()
+                        .orElseThrow(() -> GhFailure.notEmulated(
+                                "talking to anything but the GitHub emulator (no http_unix_socket in "
+                                        + "$GH_CONFIG_DIR/config.yml)")),
+                settings.token());
     }
 
     /** For tests: a run with stdin bytes, stdout and stderr captured. */
     static Result capture(Map<String, String> env, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(List.of(args), new Io(env, new java.io.ByteArrayInputStream(stdin == null ? new byte[0] : stdin), out, err));
+        int code = run(
+                List.of(args),
+                new Io(env, new java.io.ByteArrayInputStream(stdin == null ? new byte[0] : stdin), out, err));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** A captured run. */
-    record Result(int exit, String stdout, String stderr) {
-    }
+    record Result(int exit, String stdout, String stderr) {}
 }

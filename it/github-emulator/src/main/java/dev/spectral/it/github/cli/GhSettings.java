@@ -26,8 +26,10 @@ record GhSettings(Optional<Path> socket, Optional<String> token, boolean hostCon
         Path dir = configDir(env);
         Map<String, Map<String, String>> config = yaml(dir.resolve("config.yml"));
         Map<String, Map<String, String>> hosts = yaml(dir.resolve("hosts.yml"));
-        Optional<Path> socket = Optional.ofNullable(config.getOrDefault("", Map.of()).get("http_unix_socket"))
-                .filter(s -> !s.isEmpty()).map(Path::of);
+        Optional<Path> socket = Optional.ofNullable(
+                        config.getOrDefault("", Map.of()).get("http_unix_socket"))
+                .filter(s -> !s.isEmpty())
+                .map(Path::of);
         Optional<String> token = Optional.ofNullable(nonEmpty(env.get("GH_TOKEN")))
                 .or(() -> Optional.ofNullable(nonEmpty(env.get("GITHUB_TOKEN"))));
         boolean configured = hosts.containsKey(HOST);
@@ -77,7 +79,8 @@ record GhSettings(Optional<Path> socket, Optional<String> token, boolean hostCon
             boolean indented = Character.isWhitespace(line.charAt(0));
             int colon = content.indexOf(':');
             if (colon <= 0) {
-                throw GhFailure.line("gh-lite: " + file + ": cannot read the line '" + content + "' (only key: value lines)");
+                throw GhFailure.line(
+                        "gh-lite: " + file + ": cannot read the line '" + content + "' (only key: value lines)");
             }
             String key = scalar(content.substring(0, colon).strip());
             String value = content.substring(colon + 1).strip();

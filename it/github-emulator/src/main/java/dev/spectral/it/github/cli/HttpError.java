@@ -38,13 +38,15 @@ final class HttpError {
         try {
             JsonNode body = JSON.readTree(response.body());
             if (body != null && body.isObject()) {
-                if (body.path("message").isTextual() && !body.get("message").asText().isEmpty()) {
+                if (body.path("message").isTextual()
+                        && !body.get("message").asText().isEmpty()) {
                     messages.add(body.get("message").asText());
                 }
                 for (JsonNode error : body.path("errors")) {
                     if (error.isTextual()) {
                         messages.add(error.asText());
-                    } else if (error.path("message").isTextual() && !error.get("message").asText().isEmpty()) {
+                    } else if (error.path("message").isTextual()
+                            && !error.get("message").asText().isEmpty()) {
                         messages.add(error.get("message").asText());
                     }
                 }

@@ -2,8 +2,7 @@ package dev.spectral.it.github.cli;
 
 /** gh's {@code --repo [HOST/]OWNER/REPO}, for github.com. */
 final class Repo {
-    private Repo() {
-    }
+    private Repo() {}
 
     static String of(String text) throws GhFailure {
         String[] parts = text.split("/", -1);

@@ -21,23 +21,39 @@ import java.util.Map;
 final class SecretSet {
     private static final List<Flags.Flag> FLAGS = List.of(
             new Flags.Flag("env", 'e', true), new Flags.Flag("repo", 'R', true), new Flags.Flag("env-file", 'f', true));
-    private static final List<String> REFUSED = List.of("--body", "-b", "--org", "-o", "--user", "-u", "--visibility", "-v",
-            "--repos", "-r", "--no-store", "--app", "-a");
+    private static final List<String> REFUSED = List.of(
+            "--body",
+            "-b",
+            "--org",
+            "-o",
+            "--user",
+            "-u",
+            "--visibility",
+            "-v",
+            "--repos",
+            "-r",
+            "--no-store",
+            "--app",
+            "-a");
     /** What gh 2.23 sends as Accept for its REST calls outside {@code gh api}. */
-    static final String ACCEPT = "application/vnd.github.merge-info-preview+json, application/vnd.github.nebula-preview";
+    static final String ACCEPT =
+            "application/vnd.github.merge-info-preview+json, application/vnd.github.nebula-preview";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretSet() {
-    }
+    private SecretSet() {}
 
     static int run(List<String> args, GhLite.Io io) throws GhFailure, IOException {
         Flags flags = Flags.parse(args, FLAGS, REFUSED, "secret set");
-        String env = flags.value("env").orElseThrow(() -> GhFailure.notEmulated("gh secret set without --env (a repository,"
-                + " organization or user secret)"));
-        String repo = Repo.of(flags.value("repo").orElseThrow(() -> GhFailure.notEmulated(
-                "gh secret set without --repo (finding the repository from git remotes)")));
+        String env = flags.value("env")
+                .orElseThrow(() -> GhFailure.notEmulated(
+                        "gh secret set without --env (a repository," + " organization or user secret)"));
+        String repo = Repo.of(flags.value("repo")
+                .orElseThrow(() -> GhFailure.notEmulated(
+                        "gh secret set without --repo (finding the repository from git remotes)")));
         if (flags.arguments().size() > 1) {
-            throw GhFailure.line("accepts at most 1 arg(s), received " + flags.arguments().size());
+            throw GhFailure.line(
+                    "accepts at most 1 arg(s), received " + flags.arguments().size());
         }
         boolean fromFile = flags.given("env-file");
         if (fromFile && !flags.value("env-file").orElse("").equals("-")) {
@@ -49,8 +65,8 @@ final class SecretSet {
         GhSettings settings = GhLite.authenticated(io);
 
         byte[] input = io.in().readAllBytes();
-        Map<String, byte[]> secrets = fromFile ? Dotenv.parse(input)
-                : Map.of(flags.arguments().get(0), trimTrailingLineBreaks(input));
+        Map<String, byte[]> secrets =
+                fromFile ? Dotenv.parse(input) : Map.of(flags.arguments().get(0), trimTrailingLineBreaks(input));
 
         UnixHttp http = GhLite.http(settings);
         String base = "repos/" + repo + "/environments/" + env + "/secrets/";
@@ -59,7 +75,10 @@ final class SecretSet {
         try {
             UnixHttp.Response response = http.send("GET", keyUrl, null, ACCEPT);
             if (response.code() > 299) {
-                throw failure(List.of("failed to fetch public key: " + HttpError.of(response, keyUrl)), response.code() == 401, false);
+                throw failure(
+                        List.of("failed to fetch public key: " + HttpError.of(response, keyUrl)),
+                        response.code() == 401,
+                        false);
             }
             key = HttpError.JSON.readTree(response.body());
         } catch (UnixHttp.TransportException e) {
@@ -72,21 +91,26 @@ final class SecretSet {
         List<Boolean> unauthorized = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         secrets.forEach((name, value) -> {
-            Thread thread = new Thread(() -> {
-                String url = UnixHttp.url(base + name);
-                ObjectNode payload = HttpError.JSON.createObjectNode();
-                payload.put("encrypted_value", Base64.getEncoder().encodeToString(SealedBox.seal(value, publicKey, RANDOM)));
-                payload.put("key_id", keyId);
-                try {
-                    UnixHttp.Response response = http.send("PUT", url, HttpError.JSON.writeValueAsBytes(payload), ACCEPT);
-                    if (response.code() > 299) {
-                        errors.add("failed to set secret \"" + name + "\": " + HttpError.of(response, url));
-                        unauthorized.add(response.code() == 401);
-                    }
-                } catch (IOException e) {
-                    errors.add("failed to set secret \"" + name + "\": " + e.getMessage());
-                }
-            }, "gh-lite-secret-" + name);
+            Thread thread = new Thread(
+                    () -> {
+                        String url = UnixHttp.url(base + name);
+                        ObjectNode payload = HttpError.JSON.createObjectNode();
+                        payload.put(
+                                "encrypted_value",
+                                Base64.getEncoder().encodeToString(SealedBox.seal(value, publicKey, RANDOM)));
+                        payload.put("key_id", keyId);
+                        try {
+                            UnixHttp.Response response =
+                                    http.send("PUT", url, HttpError.JSON.writeValueAsBytes(payload), ACCEPT);
+                            if (response.code() > 299) {
+                                errors.add("failed to set secret \"" + name + "\": " + HttpError.of(response, url));
+                                unauthorized.add(response.code() == 401);
+                            }
+                        } catch (IOException e) {
+                            errors.add("failed to set secret \"" + name + "\": " + e.getMessage());
+                        }
+                    },
+                    "gh-lite-secret-" + name);
             threads.add(thread);
             thread.start();
         });

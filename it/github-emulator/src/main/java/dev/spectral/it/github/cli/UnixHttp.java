@@ -36,7 +36,10 @@ final class UnixHttp {
     /** A response as Go's net/http hands it to gh: protocol, status line text, headers in order, body. */
     record Response(String proto, int code, String status, List<Map.Entry<String, String>> headers, byte[] body) {
         Optional<String> header(String name) {
-            return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+            return headers.stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
         }
     }
 
@@ -81,7 +84,9 @@ final class UnixHttp {
             return parse(readAll(Channels.newInputStream(channel)));
         } catch (IOException e) {
             String verb = method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
+            String reason = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage().toLowerCase(Locale.ROOT);
             throw new TransportException(verb + " \"" + url + "\": dial unix " + socket + ": connect: " + reason, e);
         }
     }
@@ -122,17 +127,25 @@ final class UnixHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.add(Map.entry(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()));
+                headers.add(Map.entry(
+                        lines[i].substring(0, colon).strip(),
+                        lines[i].substring(colon + 1).strip()));
             }
         }
         String status = lines[0].substring(lines[0].indexOf(' ') + 1).stripLeading();
-        Response head = new Response(statusLine[0], Integer.parseInt(statusLine[1]), status, List.copyOf(headers), new byte[0]);
+        Response head =
+                new Response(statusLine[0], Integer.parseInt(statusLine[1]), status, List.copyOf(headers), new byte[0]);
         if (head.header("Transfer-Encoding").isPresent()) {
-            throw new IOException("a chunked answer: gh-lite reads only the Content-Length framing the emulator writes");
+            throw new IOException(
+                    "a chunked answer: gh-lite reads only the Content-Length framing the emulator writes");
         }
         int from = end + 4;
         int length = head.header("Content-Length").map(Integer::parseInt).orElse(raw.length - from);
-        return new Response(head.proto(), head.code(), status, head.headers(),
+        return new Response(
+                head.proto(),
+                head.code(),
+                status,
+                head.headers(),
                 Arrays.copyOfRange(raw, from, Math.min(raw.length, from + length)));
     }
 

@@ -35,6 +35,7 @@ class GhLiteParityTest {
 
     @TempDir
     Path dir;
+
     private final List<Emulator> emulators = new ArrayList<>();
 
     /** One command: the faults.json to put in place first (null: none), stdin, credentials or not, argv. */
@@ -64,33 +65,82 @@ class GhLiteParityTest {
 
     @Test
     void sameOutputSameRequestsSameState() throws Exception {
-        String many = IntStream.range(0, 35).mapToObj(i -> String.format("S%03d='value %d'", i, i))
+        String many = IntStream.range(0, 35)
+                .mapToObj(i -> String.format("S%03d='value %d'", i, i))
                 .collect(Collectors.joining("\n", "", "\n"));
         List<Step> steps = List.of(
                 Step.of(null, "api", "--include", "--method", "PUT", ENV_PATH),
-                Step.of("line one\r\nline two\n\r\n", "secret", "set", "pem_key", "--env", "production", "--repo", REPO),
+                Step.of(
+                        "line one\r\nline two\n\r\n",
+                        "secret",
+                        "set",
+                        "pem_key",
+                        "--env",
+                        "production",
+                        "--repo",
+                        REPO),
                 Step.of("v", "secret", "set", "X", "--env", "staging", "--repo", REPO),
-                Step.of("A='1'\nB='two'\nC='x $HOME y'\n", "secret", "set", "-f", "-", "--env", "production", "--repo", REPO)
+                Step.of(
+                                "A='1'\nB='two'\nC='x $HOME y'\n",
+                                "secret",
+                                "set",
+                                "-f",
+                                "-",
+                                "--env",
+                                "production",
+                                "--repo",
+                                REPO)
                         .withFaults("{\"fail_secret\": {\"B\": 1}}"),
                 Step.of(many, "secret", "set", "-f", "-", "--env", "production", "--repo", REPO),
                 Step.of(null, "api", "--paginate", ENV_PATH + "/secrets?per_page=30"),
-                Step.of("{\"name\":\"REGION\",\"value\":\"eu\"}", "api", "--include", "--method", "POST", ENV_PATH + "/variables",
-                        "--input", "-"),
-                Step.of("{\"name\":\"REGION\",\"value\":\"eu\"}", "api", "--include", "--method", "POST", ENV_PATH + "/variables",
-                        "--input", "-"),
-                Step.of("{\"name\":\"REGION\",\"value\":\"us\"}", "api", "--include", "--method", "PATCH",
-                        ENV_PATH + "/variables/REGION", "--input", "-"),
+                Step.of(
+                        "{\"name\":\"REGION\",\"value\":\"eu\"}",
+                        "api",
+                        "--include",
+                        "--method",
+                        "POST",
+                        ENV_PATH + "/variables",
+                        "--input",
+                        "-"),
+                Step.of(
+                        "{\"name\":\"REGION\",\"value\":\"eu\"}",
+                        "api",
+                        "--include",
+                        "--method",
+                        "POST",
+                        ENV_PATH + "/variables",
+                        "--input",
+                        "-"),
+                Step.of(
+                        "{\"name\":\"REGION\",\"value\":\"us\"}",
+                        "api",
+                        "--include",
+                        "--method",
+                        "PATCH",
+                        ENV_PATH + "/variables/REGION",
+                        "--input",
+                        "-"),
                 Step.of(null, "api", "--paginate", ENV_PATH + "/variables"),
                 Step.of(null, "api", "--include", "--method", "DELETE", ENV_PATH + "/secrets/S000"),
                 Step.of(null, "api", "--include", "--method", "DELETE", ENV_PATH + "/secrets/S000"),
                 Step.of(null, "api", "--include", "--method", "GET", "repos/acme/app/environments/staging"),
-                Step.of("v", "secret", "set", "X", "--env", "production", "--repo", REPO).withFaults("{\"unauthorized\": true}"),
+                Step.of("v", "secret", "set", "X", "--env", "production", "--repo", REPO)
+                        .withFaults("{\"unauthorized\": true}"),
                 Step.of(null, "api", "--include", "--method", "PUT", ENV_PATH).withFaults("{\"unauthorized\": true}"),
                 Step.of("A='1'\n", "secret", "set", "-f", "-", "--env", "production", "--repo", REPO)
                         .withFaults("{\"rate_limited\": true}"),
-                Step.of("{\"name\":\"REGION\",\"value\":\"x\"}", "api", "--include", "--method", "PATCH",
-                        ENV_PATH + "/variables/REGION", "--input", "-").withFaults("{\"rate_limited\": true}"),
-                Step.of("v", "secret", "set", "Y", "--env", "production", "--repo", REPO).withoutCredentials(),
+                Step.of(
+                                "{\"name\":\"REGION\",\"value\":\"x\"}",
+                                "api",
+                                "--include",
+                                "--method",
+                                "PATCH",
+                                ENV_PATH + "/variables/REGION",
+                                "--input",
+                                "-")
+                        .withFaults("{\"rate_limited\": true}"),
+                Step.of("v", "secret", "set", "Y", "--env", "production", "--repo", REPO)
+                        .withoutCredentials(),
                 Step.of(null, "api", ENV_PATH + "/secrets").withoutCredentials());
 
         Side real = new Side("real");
@@ -98,15 +148,21 @@ class GhLiteParityTest {
         for (Step step : steps) {
             String what = String.join(" ", step.args());
             Outcome byGh = real.run(step, (config, s) -> {
-                GhCli.Result r = new GhCli(config, Files.createDirectories(dir.resolve("work"))).run(s.stdin(), s.args());
+                GhCli.Result r =
+                        new GhCli(config, Files.createDirectories(dir.resolve("work"))).run(s.stdin(), s.args());
                 return new Outcome(r.exit(), r.stdout(), r.stderr());
             });
             Outcome byLite = lite.run(step, (config, s) -> {
-                GhLite.Result r = GhLite.capture(Map.of("GH_CONFIG_DIR", config.toString()),
-                        s.stdin() == null ? null : s.stdin().getBytes(StandardCharsets.UTF_8), s.args());
+                GhLite.Result r = GhLite.capture(
+                        Map.of("GH_CONFIG_DIR", config.toString()),
+                        s.stdin() == null ? null : s.stdin().getBytes(StandardCharsets.UTF_8),
+                        s.args());
                 return new Outcome(r.exit(), r.stdout(), r.stderr());
             });
-            assertEquals(byGh.exit(), byLite.exit(), what + "\ngh said: " + byGh.stderr() + "\ngh-lite said: " + byLite.stderr());
+            assertEquals(
+                    byGh.exit(),
+                    byLite.exit(),
+                    what + "\ngh said: " + byGh.stderr() + "\ngh-lite said: " + byLite.stderr());
             assertEquals(normal(byGh.stdout()), normal(byLite.stdout()), "stdout of " + what);
             assertEquals(normal(byGh.stderr()), normal(byLite.stderr()), "stderr of " + what);
             assertEquals(real.requestsSinceLastStep(), lite.requestsSinceLastStep(), "requests of " + what);
@@ -116,8 +172,7 @@ class GhLiteParityTest {
     }
 
     /** What one command did. */
-    private record Outcome(int exit, String stdout, String stderr) {
-    }
+    private record Outcome(int exit, String stdout, String stderr) {}
 
     private interface Runner {
         Outcome run(Path config, Step step) throws Exception;
@@ -174,7 +229,8 @@ class GhLiteParityTest {
                 .replaceAll("(X-Ratelimit-Reset: )\\d+", "$1X")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "T");
         List<String> lines = new ArrayList<>(List.of(blanked.split("\n", -1)));
-        List<String> points = lines.stream().filter(l -> l.startsWith("\t* ")).sorted().toList();
+        List<String> points =
+                lines.stream().filter(l -> l.startsWith("\t* ")).sorted().toList();
         int next = 0;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("\t* ")) {

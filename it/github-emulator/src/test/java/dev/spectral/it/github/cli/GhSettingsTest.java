@@ -20,7 +20,8 @@ class GhSettingsTest {
     void readsWhatGhConfigWrites() throws Exception {
         Path socket = dir.resolve("odd \"name\" \\ here.sock");
         GhConfig.write(dir.resolve("cfg"), socket, "tok'en");
-        GhSettings settings = GhSettings.read(Map.of("GH_CONFIG_DIR", dir.resolve("cfg").toString()));
+        GhSettings settings =
+                GhSettings.read(Map.of("GH_CONFIG_DIR", dir.resolve("cfg").toString()));
         assertEquals(Optional.of(socket.toAbsolutePath()), settings.socket());
         assertEquals(Optional.of("tok'en"), settings.token());
         assertTrue(settings.authenticated());
@@ -29,9 +30,14 @@ class GhSettingsTest {
     @Test
     void tokenVariablesWinOverTheFile() throws Exception {
         GhConfig.write(dir, dir.resolve("s.sock"), "from-file");
-        assertEquals(Optional.of("env"), GhSettings.read(Map.of("GH_CONFIG_DIR", dir.toString(), "GH_TOKEN", "env",
-                "GITHUB_TOKEN", "other")).token());
-        assertEquals(Optional.of("other"), GhSettings.read(Map.of("GH_CONFIG_DIR", dir.toString(), "GITHUB_TOKEN", "other")).token());
+        assertEquals(
+                Optional.of("env"),
+                GhSettings.read(Map.of("GH_CONFIG_DIR", dir.toString(), "GH_TOKEN", "env", "GITHUB_TOKEN", "other"))
+                        .token());
+        assertEquals(
+                Optional.of("other"),
+                GhSettings.read(Map.of("GH_CONFIG_DIR", dir.toString(), "GITHUB_TOKEN", "other"))
+                        .token());
     }
 
     @Test
@@ -49,7 +55,9 @@ class GhSettingsTest {
         GhSettings settings = GhSettings.read(Map.of("GH_CONFIG_DIR", dir.toString()));
         assertFalse(settings.authenticated());
         assertEquals(Optional.empty(), settings.socket());
-        assertEquals(dir.resolve("x").resolve("gh"), GhSettings.configDir(Map.of("XDG_CONFIG_HOME", dir.resolve("x").toString())));
+        assertEquals(
+                dir.resolve("x").resolve("gh"),
+                GhSettings.configDir(Map.of("XDG_CONFIG_HOME", dir.resolve("x").toString())));
         assertEquals(Path.of("/home/u/.config/gh"), GhSettings.configDir(Map.of("HOME", "/home/u")));
     }
 }
