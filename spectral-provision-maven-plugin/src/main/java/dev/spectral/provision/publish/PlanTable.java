@@ -1,5 +1,6 @@
 package dev.spectral.provision.publish;
 
+import dev.spectral.provision.log.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,24 +22,6 @@ public final class PlanTable {
                     c.action().toString(),
                     c.source() + c.note().map(n -> " (" + n + ")").orElse("")));
         }
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == row.size() - 1 ? row.get(i) : pad(row.get(i), widths[i] + 2));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
+        return TextTable.render(rows, "");
     }
 }

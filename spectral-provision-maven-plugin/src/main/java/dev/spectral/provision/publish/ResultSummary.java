@@ -1,6 +1,7 @@
 package dev.spectral.provision.publish;
 
 import dev.spectral.provision.github.Pace;
+import dev.spectral.provision.log.TextTable;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,14 +20,14 @@ final class ResultSummary {
             counts.computeIfAbsent(r.change().environment(), env -> new EnumMap<>(ChangeResult.Status.class))
                     .merge(r.status(), 1, Integer::sum);
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-20s %6s %6s %8s", "ENVIRONMENT", "DONE", "FAILED", "SKIPPED"));
-        counts.forEach((env, row) -> lines.add(String.format(
-                "%-20s %6d %6d %8d",
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("ENVIRONMENT", "DONE", "FAILED", "SKIPPED"));
+        counts.forEach((env, row) -> rows.add(List.of(
                 env,
-                row.getOrDefault(ChangeResult.Status.DONE, 0),
-                row.getOrDefault(ChangeResult.Status.FAILED, 0),
-                row.getOrDefault(ChangeResult.Status.SKIPPED, 0))));
+                String.valueOf(row.getOrDefault(ChangeResult.Status.DONE, 0)),
+                String.valueOf(row.getOrDefault(ChangeResult.Status.FAILED, 0)),
+                String.valueOf(row.getOrDefault(ChangeResult.Status.SKIPPED, 0)))));
+        List<String> lines = new ArrayList<>(TextTable.render(rows, ""));
         List<String> reasons = outcome.failureReasons();
         for (int i = 0; i < reasons.size(); i++) {
             int number = i + 1;

@@ -1,5 +1,6 @@
 package dev.spectral.provision.rotate;
 
+import dev.spectral.provision.log.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ final class RotationTable {
                             + version(versions.get(unit.target().itemId())) + ")",
                     unit.republish().isEmpty() ? "(none)" : String.join(", ", unit.republish())));
         }
-        lines.addAll(table(rows));
+        lines.addAll(TextTable.render(rows, "  "));
         lines.add("then:");
         followUps(units, republish).forEach(step -> lines.add("  - " + step));
         lines.addAll(untouched(untouched));
@@ -80,27 +81,5 @@ final class RotationTable {
                                     : step));
         }
         return List.copyOf(steps);
-    }
-
-    private static List<String> table(List<List<String>> rows) {
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < row.size(); i++) {
-                line.append(
-                        i == row.size() - 1
-                                ? row.get(i)
-                                : row.get(i)
-                                        + " ".repeat(widths[i] + 2 - row.get(i).length()));
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
     }
 }
