@@ -2,7 +2,7 @@
 // - expected-log.txt: each non-blank line must appear in build.log, exactly.
 // - forbidden-log.txt: no non-blank line may appear in build.log.
 // - No secret value of the fake 1Password vault (as the case began, and as it ended), nor any
-//   16-character stretch of one, may appear in
+//   16-character stretch of one (of a private JWK: of its private members), may appear in
 //   build.log, in any argv op or gh was given (fake-op/calls.log, gh-calls.log), in what the GitHub
 //   emulator logged (requests.log, emulator.log), or in a report under target/spectral.
 import groovy.json.JsonSlurper
@@ -32,9 +32,23 @@ def secrets = (vaultValues(new File(basedir, "../../../src/it/${basedir.name}/fa
 // (a fixture value may contain its item's name, and references are printed on purpose).
 def WINDOW = 16
 def committed = new File(basedir, 'environments.toml').exists() ? new File(basedir, 'environments.toml').getText('UTF-8') : ''
-def needles = secrets.collectMany { value ->
+def stretches = { String value ->
     [value] + value.readLines().findAll { it.trim().length() >= 8 } +
         (value.length() > WINDOW ? (0..(value.length() - WINDOW)).step(4).collect { value.substring(it, it + WINDOW) } : [])
+}
+// A JWK's public members and a public key set are published on purpose (as the key set variable):
+// of a private JWK only the whole value and its private members are secret; a key set is not.
+def PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']
+def asJson = { String value ->
+    try { value.trim().startsWith('{') ? new JsonSlurper().parseText(value) : null } catch (ignored) { null }
+}
+def needles = secrets.collectMany { value ->
+    def json = asJson(value)
+    if (json instanceof Map && json.keys instanceof List) return []
+    if (json instanceof Map && json.kty) {
+        return [value] + PRIVATE_MEMBERS.collect { json[it] }.findAll { it instanceof String }.collectMany { stretches(it) }
+    }
+    stretches(value)
 }.unique().findAll { !committed.contains(it) }
 
 def places = ['build.log', 'fake-op/calls.log', 'gh-calls.log', 'github/requests.log', 'emulator.log']

@@ -104,6 +104,11 @@ public final class GeneratorRegistry {
         return Optional.ofNullable(byId.get(id)).map(Registration::generator);
     }
 
+    /** Whether the generator with this id produces a private JWK ({@link PrivateJwkGenerator}); false for an unknown id. */
+    public boolean producesPrivateJwk(String id) {
+        return find(id).filter(PrivateJwkGenerator.class::isInstance).isPresent();
+    }
+
     /** Every id, sorted. */
     public List<String> ids() {
         return List.copyOf(byId.keySet());

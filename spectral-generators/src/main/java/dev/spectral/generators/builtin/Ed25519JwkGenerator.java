@@ -8,7 +8,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import dev.spectral.generators.GenerationException;
 import dev.spectral.generators.GeneratorContext;
-import dev.spectral.generators.SecretGenerator;
+import dev.spectral.generators.PrivateJwkGenerator;
 import java.util.Arrays;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
@@ -24,7 +24,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
  * which needs Google Tink and takes no {@code SecureRandom}; nimbus only formats the JSON and
  * computes the thumbprint.
  */
-public final class Ed25519JwkGenerator implements SecretGenerator {
+public final class Ed25519JwkGenerator implements PrivateJwkGenerator {
 
     @Override
     public String id() {

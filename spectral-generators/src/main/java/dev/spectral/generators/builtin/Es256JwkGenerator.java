@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.spectral.generators.GenerationException;
 import dev.spectral.generators.GeneratorContext;
-import dev.spectral.generators.SecretGenerator;
+import dev.spectral.generators.PrivateJwkGenerator;
 
 /**
  * {@code es256-jwk}: a P-256 private JWK for ES256 signatures, as compact JSON with {@code kty},
@@ -15,7 +15,7 @@ import dev.spectral.generators.SecretGenerator;
  * the RFC 7638 thumbprint, so that the key id is derived from the key and never needs its own
  * bookkeeping.
  */
-public final class Es256JwkGenerator implements SecretGenerator {
+public final class Es256JwkGenerator implements PrivateJwkGenerator {
 
     @Override
     public String id() {

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.spectral.generators.GenerationException;
 import dev.spectral.generators.GeneratorContext;
-import dev.spectral.generators.SecretGenerator;
+import dev.spectral.generators.PrivateJwkGenerator;
 
 /**
  * {@code rsa-jwk}: a 3072-bit RSA private JWK for RS256, with the CRT members, {@code alg},
@@ -14,7 +14,7 @@ import dev.spectral.generators.SecretGenerator;
  * 128-bit security, the level of the other built-ins; it is for consumers that cannot verify
  * EC or EdDSA signatures. Slow to mint (a few hundred milliseconds), which only rotation feels.
  */
-public final class RsaJwkGenerator implements SecretGenerator {
+public final class RsaJwkGenerator implements PrivateJwkGenerator {
 
     static final int KEY_SIZE_BITS = 3072;
 

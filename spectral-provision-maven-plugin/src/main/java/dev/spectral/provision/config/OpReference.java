@@ -49,6 +49,18 @@ public final class OpReference {
         return query;
     }
 
+    /** Another field of the same item and section, without a query: {@code op://vault/item[/section]/field}. */
+    public OpReference withField(String otherField) {
+        return new OpReference(
+                OpReferenceParser.SCHEME + vault + "/" + item + "/"
+                        + section.map(s -> s + "/").orElse("") + otherField,
+                vault,
+                item,
+                section,
+                otherField,
+                Optional.empty());
+    }
+
     /** {@code vault/item}, lower-cased: the identity of the 1Password item this reference reads. */
     public String itemId() {
         return (vault + "/" + item).toLowerCase(Locale.ROOT);

@@ -2,14 +2,18 @@ package dev.spectral.provision.config;
 
 import dev.spectral.generators.GeneratorIds;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the value of a {@code [rotation]} entry, {@code "<generator|prompt>:<shared|per-env>"}. */
+/**
+ * Parses the value of a {@code [rotation]} entry, {@code "<generator|prompt>:<shared|per-env>[:<max age>]"}.
+ */
 public final class RotationSpecParser {
 
-    /** A generator id as the generator SPI defines it, a colon, and a scope. */
-    static final Pattern SPEC = Pattern.compile("(" + GeneratorIds.WELL_FORMED.pattern() + "):(shared|per-env)");
+    /** A generator id as the generator SPI defines it, a colon, a scope, and optionally a colon and a max age. */
+    static final Pattern SPEC = Pattern.compile("(?<generator>" + GeneratorIds.WELL_FORMED.pattern()
+            + "):(?<scope>shared|per-env)(?::(?<maxAge>" + Age.PATTERN.pattern() + "))?");
 
     private RotationSpecParser() {}
 
@@ -22,13 +26,22 @@ public final class RotationSpecParser {
         Matcher matcher = SPEC.matcher(value);
         if (!matcher.matches()) {
             throw new InvalidValueException(
-                    "rotation spec '" + value + "' is not '<generator|prompt>:<shared|per-env>'",
-                    "write it as " + key + " = \"es256-jwk:shared\" or " + key + " = \"prompt:per-env\"");
+                    "rotation spec '" + value + "' is not '<generator|prompt>:<shared|per-env>[:<max age>]'",
+                    "write it as " + key + " = \"es256-jwk:shared\", " + key
+                            + " = \"prompt:per-env\" or, to say when it is due, " + key
+                            + " = \"es256-jwk:shared:90d\" (max age " + Age.FORM + ")");
         }
         RotationSpec.Scope scope = Arrays.stream(RotationSpec.Scope.values())
-                .filter(s -> s.text().equals(matcher.group(matcher.groupCount())))
+                .filter(s -> s.text().equals(matcher.group("scope")))
                 .findFirst()
                 .orElseThrow();
-        return new RotationSpec(key, matcher.group(1), scope, position);
+        Optional<Age> maxAge = Optional.ofNullable(matcher.group("maxAge")).flatMap(Age::parse);
+        if (maxAge.filter(age -> age.duration().isZero()).isPresent()) {
+            throw new InvalidValueException(
+                    "the max age in rotation spec '" + value + "' is zero",
+                    "give a max age longer than zero, or leave it out: " + key + " = \"" + matcher.group("generator")
+                            + ":" + scope + "\"");
+        }
+        return new RotationSpec(key, matcher.group("generator"), scope, maxAge, position);
     }
 }

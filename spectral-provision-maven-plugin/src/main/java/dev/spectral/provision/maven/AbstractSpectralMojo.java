@@ -214,6 +214,7 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         }
         return new Engine(
                 getLog(),
+                generators(),
                 redactor,
                 executionRoot.toPath(),
                 op,

@@ -1,8 +1,10 @@
 package dev.spectral.provision.maven;
 
+import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.github.GhCli;
 import dev.spectral.provision.github.GitHubLimits;
 import dev.spectral.provision.github.RequestBudget;
+import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.log.RedactingLog;
 import dev.spectral.provision.onepassword.OpCli;
@@ -12,6 +14,7 @@ import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.Provisioner;
 import dev.spectral.provision.secret.Redactor;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,11 +27,15 @@ final class Engine implements AutoCloseable {
     final Log log;
     final OpCli op;
     final GhCli github;
+    final GeneratorRegistry generators;
+    final Clock clock = Clock.systemUTC();
+    final KeySets keySets;
     final Provisioner provisioner;
     private final ExecutorService pool;
 
     Engine(
             org.apache.maven.plugin.logging.Log mavenLog,
+            GeneratorRegistry generators,
             Redactor redactor,
             Path workingDirectory,
             String opExecutable,
@@ -44,7 +51,9 @@ final class Engine implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
         this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor, RequestBudget.of(limits), log);
-        this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), pool, log);
+        this.generators = generators;
+        this.keySets = new KeySets(generators::producesPrivateJwk, op, clock);
+        this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), keySets, pool, log);
     }
 
     @Override

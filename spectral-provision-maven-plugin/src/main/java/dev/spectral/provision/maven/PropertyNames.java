@@ -20,6 +20,8 @@ public final class PropertyNames {
     public static final String ROTATE_ITEM = "spectral.rotate.item";
     public static final String ROTATE_VAULT = "spectral.rotate.vault";
     public static final String ROTATE_SINCE = "spectral.rotate.since";
+    public static final String ROTATE_TWO_PHASE = "spectral.rotate.twoPhase";
+    public static final String ROTATE_RETAIN = "spectral.rotate.retain";
     public static final String REPO = "spectral.repo";
     public static final String PARALLELISM = "spectral.parallelism";
     public static final String CREATE_ENVIRONMENTS = "spectral.createEnvironments";

@@ -1,11 +1,13 @@
 package dev.spectral.provision.maven;
 
 import dev.spectral.provision.SpectralException;
+import dev.spectral.provision.config.Age;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.report.ActionsRun;
 import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.report.RotationReport;
 import dev.spectral.provision.report.StoppedReport;
+import dev.spectral.provision.rotate.RolloverOptions;
 import dev.spectral.provision.rotate.RotationException;
 import dev.spectral.provision.rotate.RotationOutcome;
 import dev.spectral.provision.rotate.RotationRequest;
@@ -36,9 +38,11 @@ public class RotateMojo extends AbstractPublishingMojo {
     static final String RECORD = "rotate-record.md";
 
     /**
-     * The keys to rotate, each with a {@code [rotation]} spec: one, a comma list ({@code A,B,C}), or
-     * {@code all} (every key with a spec; with {@code env}, those that environment reads). One of
-     * {@code key}, {@code item} and {@code vault} is required.
+     * The keys to rotate, each with a {@code [rotation]} spec: one, a comma list ({@code A,B,C}),
+     * {@code all} (every key with a spec; with {@code env}, those that environment reads), or
+     * {@code due} (every generated key whose 1Password item is older than the max age in its spec, or
+     * whose next key waits for the second phase of a rollover; keys entered by hand that are due are
+     * listed with the command to run). One of {@code key}, {@code item} and {@code vault} is required.
      */
     @Parameter(property = PropertyNames.KEY)
     String key;
@@ -81,6 +85,23 @@ public class RotateMojo extends AbstractPublishingMojo {
     @Parameter(property = PropertyNames.ROTATE_SINCE)
     String since;
 
+    /**
+     * For keys with a public key set (private JWKs): roll over in two phases, for verifiers that cache
+     * the set. This run publishes the next key's public half and keeps the current key signing; the
+     * next rotation of the key (with or without this flag) promotes it.
+     */
+    @Parameter(property = PropertyNames.ROTATE_TWO_PHASE, defaultValue = "false")
+    boolean twoPhase;
+
+    /**
+     * For keys with a public key set: how long a key that stops signing stays in the set, so that the
+     * tokens it signed still verify. At least the longest lifetime of those tokens; {@code 0s} drops it
+     * at once (a compromised key). A whole number and a unit: {@code 30d}, {@code 12h}, {@code 30m},
+     * {@code 0s}.
+     */
+    @Parameter(property = PropertyNames.ROTATE_RETAIN, defaultValue = "30d")
+    String retain;
+
     @Parameter(defaultValue = "${settings.interactiveMode}", readonly = true)
     boolean interactiveMode;
 
@@ -101,7 +122,13 @@ public class RotateMojo extends AbstractPublishingMojo {
                 yes,
                 optional(valueFrom),
                 Since.parse(optional(since)),
-                provisionRequest("", false, false));
+                provisionRequest("", false, false),
+                new RolloverOptions(
+                        twoPhase,
+                        Age.parse(retain == null ? "" : retain)
+                                .orElseThrow(() -> new MojoFailureException(
+                                        PropertyNames.ROTATE_RETAIN + " is '" + retain + "'; write it as " + Age.FORM
+                                                + ", or 0s to drop a retired key at once"))));
         Config config = checkedConfig();
         Map<String, String> environment = System.getenv();
         try (Engine engine = engine()) {
@@ -128,7 +155,7 @@ public class RotateMojo extends AbstractPublishingMojo {
             if (problem.isPresent()) {
                 throw problem.get();
             }
-            if (!outcome.dryRun()) {
+            if (!outcome.dryRun() && !outcome.units().isEmpty()) {
                 engine.log.info(
                         outcome.units().size() == 1
                                 ? "Rotated " + outcome.units().get(0).plan().key() + "; republished "

@@ -76,7 +76,7 @@ public class VerifyMojo extends AbstractSpectralMojo {
                     offline,
                     Optional.ofNullable(workflows).map(File::toPath),
                     basedir.toPath(),
-                    Optional.ofNullable(engine).map(e -> new RemoteVerifier(e.op, e.github)),
+                    Optional.ofNullable(engine).map(e -> new RemoteVerifier(e.op, e.github, e.keySets, e.clock)),
                     failing);
         }
         if (outcome.workflows().isEmpty()) {

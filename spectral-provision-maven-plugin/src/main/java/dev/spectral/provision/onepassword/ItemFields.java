@@ -31,6 +31,26 @@ final class ItemFields {
         return item;
     }
 
+    /** The item without the field; an item without it is returned as it is. */
+    static ObjectNode without(ObjectNode item, OpReference target) {
+        find(item.withArray("fields"), target).ifPresent(field -> {
+            ArrayNode fields = item.withArray("fields");
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i) == field) {
+                    fields.remove(i);
+                    return;
+                }
+            }
+        });
+        return item;
+    }
+
+    /** The value of the field, when the item has it. */
+    static Optional<String> value(ObjectNode item, OpReference target) {
+        return find(item.withArray("fields"), target)
+                .map(field -> field.path("value").asText());
+    }
+
     /** 1Password's item JSON lists custom sections in "sections", and fields refer to them by id. */
     private static void declareSection(ObjectNode item, String section) {
         ArrayNode sections = item.withArray("sections");
@@ -42,13 +62,12 @@ final class ItemFields {
         sections.addObject().put("id", section).put("label", section);
     }
 
-    /** A new item holding only the target field, for {@code op item create}. */
-    static ObjectNode newItem(OpReference target, String value) {
+    /** A new, empty item named as the reference names it, for {@code op item create}; fields go in with {@link #withValue}. */
+    static ObjectNode newItem(OpReference target) {
         ObjectNode item = NODES.objectNode();
         item.put("title", target.item());
         item.put("category", "API_CREDENTIAL");
-        item.putArray("fields").add(newField(target, value));
-        target.section().ifPresent(section -> declareSection(item, section));
+        item.putArray("fields");
         return item;
     }
 

@@ -41,5 +41,33 @@ public interface OnePassword {
      * @return the item's version after the write
      * @throws ItemChangedException when the item is no longer as expected; nothing was written
      */
-    long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException;
+    default long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException {
+        return write(Map.of(target, Optional.of(value)), expected);
+    }
+
+    /**
+     * As {@link #write(OpReference, SecretValue, Optional)} for several fields of one item, in one edit:
+     * either all are written or none. A field mapped to empty is removed from the item.
+     */
+    long write(Map<OpReference, Optional<SecretValue>> fields, Optional<Long> expected) throws OnePasswordException;
+
+    /**
+     * Reads fields of one item in one call, each with the item's version, for a change that depends on
+     * what the item holds now; a field the item does not have is left out.
+     *
+     * @param fields references to fields of one and the same item
+     * @return the item's version and the values of the fields it has; empty when there is no such item
+     */
+    Optional<ItemValues> read(Collection<OpReference> fields) throws OnePasswordException;
+
+    /** What {@link #read} found: the item's version and the values of the fields it has. */
+    record ItemValues(long version, Map<OpReference, SecretValue> values) {
+        public ItemValues {
+            values = Map.copyOf(values);
+        }
+
+        public Optional<SecretValue> value(OpReference field) {
+            return Optional.ofNullable(values.get(field));
+        }
+    }
 }

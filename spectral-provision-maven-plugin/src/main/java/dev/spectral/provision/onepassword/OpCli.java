@@ -108,23 +108,51 @@ public final class OpCli implements OnePassword {
     }
 
     @Override
-    public long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException {
+    public long write(Map<OpReference, Optional<SecretValue>> fields, Optional<Long> expected)
+            throws OnePasswordException {
+        OpReference target = fields.keySet().iterator().next();
+        if (fields.keySet().stream().anyMatch(f -> !f.itemId().equals(target.itemId()))) {
+            throw new IllegalArgumentException("one write changes one item; given " + fields.keySet());
+        }
         Optional<Item> now = item(target.vault(), target.item());
         Optional<Long> actual = now.map(Item::version);
         if (!actual.equals(expected)) {
             throw new ItemChangedException(target, expected, actual);
         }
+        ObjectNode json = now.map(Item::copyOfJson).orElseGet(() -> ItemFields.newItem(target));
+        fields.forEach((field, value) -> {
+            if (value.isPresent()) {
+                ItemFields.withValue(json, field, value.get().reveal());
+            } else {
+                ItemFields.without(json, field);
+            }
+        });
         String vault = target.vault();
         ObjectNode written = now.isPresent()
                 ? pipe(
                         "write item " + now.get().title() + " in vault " + vault,
-                        ItemFields.withValue(now.get().copyOfJson(), target, value.reveal()),
+                        json,
                         List.of(executable, "item", "edit", now.get().id(), "--vault", vault, "--format", "json"))
                 : pipe(
                         "create item " + target.item() + " in vault " + vault,
-                        ItemFields.newItem(target, value.reveal()),
+                        json,
                         List.of(executable, "item", "create", "--vault", vault, "--format", "json", "-"));
         return written.path("version").asLong(actual.map(v -> v + 1).orElse(1L));
+    }
+
+    @Override
+    public Optional<ItemValues> read(Collection<OpReference> fields) throws OnePasswordException {
+        OpReference any = fields.iterator().next();
+        Optional<Item> item = item(any.vault(), any.item());
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode json = item.get().copyOfJson();
+        Map<OpReference, SecretValue> values = new HashMap<>();
+        for (OpReference field : fields) {
+            ItemFields.value(json, field).ifPresent(v -> values.put(field, SecretValue.of(v, redactor)));
+        }
+        return Optional.of(new ItemValues(item.get().version(), values));
     }
 
     /** The item with its values ({@code --reveal}), or empty when the vault has no such item. */

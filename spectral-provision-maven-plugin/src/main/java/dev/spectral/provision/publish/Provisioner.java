@@ -7,6 +7,7 @@ import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.github.RemoteState;
+import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
@@ -35,12 +36,25 @@ public final class Provisioner {
     private final GitHub github;
     private final DotEnvWriter dotEnvWriter;
     private final DotEnvTarget dotEnv;
+    private final KeySets keySets;
     private final ExecutorService pool;
     private final Log log;
 
+    /** A provisioner that publishes no key sets. */
     public Provisioner(
             OnePassword onePassword, GitHub github, DotEnvWriter dotEnvWriter, ExecutorService pool, Log log) {
+        this(onePassword, github, dotEnvWriter, KeySets.none(onePassword), pool, log);
+    }
+
+    public Provisioner(
+            OnePassword onePassword,
+            GitHub github,
+            DotEnvWriter dotEnvWriter,
+            KeySets keySets,
+            ExecutorService pool,
+            Log log) {
         this.onePassword = onePassword;
+        this.keySets = keySets;
         this.github = github;
         this.dotEnvWriter = dotEnvWriter;
         this.dotEnv = new DotEnvTarget(dotEnvWriter, log);
@@ -50,26 +64,30 @@ public final class Provisioner {
 
     public ProvisionOutcome provision(Config config, ProvisionRequest request) throws ProvisionException {
         long start = System.nanoTime();
-        List<Environment> selected = EnvironmentSelection.select(request.selection(), config);
+        List<Environment> chosen = EnvironmentSelection.select(request.selection(), config);
+        List<Environment> localChosen =
+                chosen.stream().filter(e -> request.isLocal(e.name())).toList();
+        if (localChosen.size() > 1) {
+            throw new ProvisionException(
+                    ProvisionException.Cause.CONFIGURATION,
+                    "environments "
+                            + localChosen.stream().map(Environment::name).toList() + " would all be written to "
+                            + request.dotEnvFile()
+                            + "; provision one local environment at a time");
+        }
+        if (!localChosen.isEmpty() && !request.dryRun()) {
+            checkIgnored(request);
+        }
+
+        List<OpReference> publishedReferences = references(
+                chosen.stream().filter(e -> !request.isLocal(e.name())).toList());
+        SecretFreshness before = freshness(publishedReferences);
+        Map<OpReference, SecretValue> values = resolve(chosen);
+        List<Environment> selected = withKeySets(config, chosen, values);
         List<Environment> local =
                 selected.stream().filter(e -> request.isLocal(e.name())).toList();
         List<Environment> published =
                 selected.stream().filter(e -> !request.isLocal(e.name())).toList();
-        if (local.size() > 1) {
-            throw new ProvisionException(
-                    ProvisionException.Cause.CONFIGURATION,
-                    "environments "
-                            + local.stream().map(Environment::name).toList() + " would all be written to "
-                            + request.dotEnvFile()
-                            + "; provision one local environment at a time");
-        }
-        if (!local.isEmpty() && !request.dryRun()) {
-            checkIgnored(request);
-        }
-
-        List<OpReference> publishedReferences = references(published);
-        SecretFreshness before = freshness(publishedReferences);
-        Map<OpReference, SecretValue> values = resolve(selected);
         checkSecretValues(published, values);
 
         Optional<String> repository = published.isEmpty() ? Optional.empty() : Optional.of(repository());
@@ -188,6 +206,22 @@ public final class Provisioner {
             throw new ProvisionException(ProvisionException.Cause.TOOL, e.getMessage(), e);
         }
         return applier.apply(again, c -> fresh.get(referenceOf(config, c)));
+    }
+
+    /** The environments with the public key sets of the private JWKs they read (see {@link KeySets}). */
+    private List<Environment> withKeySets(
+            Config config, List<Environment> environments, Map<OpReference, SecretValue> values)
+            throws ProvisionException {
+        try {
+            KeySets.Derived derived = keySets.derive(config, environments, values);
+            derived.problems().forEach(problem -> log.warn(problem.line()));
+            return derived.environments();
+        } catch (OnePasswordException e) {
+            throw new ProvisionException(
+                    ProvisionException.Cause.TOOL,
+                    "reading the public key sets failed: " + e.getMessage() + ". Nothing was published.",
+                    e);
+        }
     }
 
     private Map<OpReference, SecretValue> resolve(List<Environment> selected) throws ProvisionException {

@@ -2,6 +2,7 @@ package dev.spectral.provision.rotate;
 
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.config.RotationSpec;
+import dev.spectral.provision.keyset.KeySetNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param target the 1Password field that receives the new value
  * @param republish the published environments that read the target, republished whole
  * @param localEnvironments local environments that read the target: their .env is refreshed by provisioning them
+ * @param keySet the generator produces a private JWK: the key has a public key set, rolled over with it
  */
 public record RotationPlan(
         RotationSpec spec,
@@ -22,7 +24,8 @@ public record RotationPlan(
         Optional<String> environment,
         OpReference target,
         List<String> republish,
-        List<String> localEnvironments) {
+        List<String> localEnvironments,
+        boolean keySet) {
 
     public RotationPlan {
         republish = List.copyOf(republish);
@@ -71,17 +74,21 @@ public record RotationPlan(
         if (spec.isPrompt()) {
             steps.add("Revoke the old value at the vendor once the new one is live.");
         }
-        if (spec.generator().endsWith("-jwk")) {
-            steps.add(
-                    "Publish the new public key before signing with it, and keep the old public key until the tokens it signed expire.");
+        if (keySet) {
+            steps.add("Verifiers read the public key set " + KeySetNames.variable(key())
+                    + ": deploy them with it (or let them fetch it again) no later than the signers.");
         }
         steps.add("Recycle containers that read " + key() + " at boot: they keep the old value until they restart.");
         localEnvironments.forEach(env -> steps.add("Refresh the local .env: mvn spectral:provision -Denv=" + env));
         return steps;
     }
 
-    /** The plan as lines for the log. */
-    public List<String> render(String targetState) {
+    /**
+     * The plan as lines for the log.
+     *
+     * @param rollover the key set's lines, shown before the follow-ups; empty for a key without a set
+     */
+    public List<String> render(String targetState, List<String> rollover) {
         List<String> lines = new ArrayList<>();
         lines.add("Rotation plan:");
         lines.add("  key:          " + key());
@@ -93,6 +100,7 @@ public record RotationPlan(
                 + environment.map(e -> " (" + e + ")").orElse(""));
         lines.add("  1Password:    " + targetPath() + " (" + targetState + ")");
         lines.add("  republish:    " + (republish.isEmpty() ? "(none)" : String.join(", ", republish)));
+        rollover.forEach(line -> lines.add("  " + line));
         lines.add("  then:");
         followUps().forEach(step -> lines.add("    - " + step));
         return lines;

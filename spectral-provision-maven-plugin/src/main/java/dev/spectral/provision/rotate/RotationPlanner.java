@@ -68,7 +68,8 @@ public final class RotationPlanner {
                         .map(Environment::name)
                         .filter(n -> !local.contains(n))
                         .toList(),
-                readers.stream().map(Environment::name).filter(local::contains).toList());
+                readers.stream().map(Environment::name).filter(local::contains).toList(),
+                !spec.isPrompt() && generators.producesPrivateJwk(spec.generator()));
     }
 
     /** The environments that reference the key with {@code op://}, in file order. */

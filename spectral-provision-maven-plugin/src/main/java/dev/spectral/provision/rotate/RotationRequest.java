@@ -15,6 +15,7 @@ import java.util.Optional;
  *     environment variable
  * @param since the suspected start of the incident, for the record's audit window
  * @param publishing how to republish (local environments, .env path, creating environments)
+ * @param rollover how the keys with a public key set roll over
  */
 public record RotationRequest(
         Selection selection,
@@ -22,12 +23,25 @@ public record RotationRequest(
         boolean assumeYes,
         Optional<String> valueFrom,
         Optional<Instant> since,
-        ProvisionRequest publishing) {
+        ProvisionRequest publishing,
+        RolloverOptions rollover) {
 
     public RotationRequest {
         Objects.requireNonNull(selection);
         Objects.requireNonNull(valueFrom);
         Objects.requireNonNull(since);
         Objects.requireNonNull(publishing);
+        Objects.requireNonNull(rollover);
+    }
+
+    /** A request with the default rollover: one phase, keys kept {@link RolloverOptions#DEFAULT_RETAIN}. */
+    public RotationRequest(
+            Selection selection,
+            boolean dryRun,
+            boolean assumeYes,
+            Optional<String> valueFrom,
+            Optional<Instant> since,
+            ProvisionRequest publishing) {
+        this(selection, dryRun, assumeYes, valueFrom, since, publishing, RolloverOptions.DEFAULT);
     }
 }

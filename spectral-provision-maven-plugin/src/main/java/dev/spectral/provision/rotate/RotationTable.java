@@ -76,7 +76,7 @@ final class RotationTable {
         for (RotationPlan unit : units) {
             unit.keySteps()
                     .forEach(step -> steps.add(
-                            step.startsWith("Revoke") || step.startsWith("Publish")
+                            step.startsWith("Revoke") || step.startsWith("Verifiers")
                                     ? unit.label() + ": " + step
                                     : step));
         }

@@ -2,6 +2,10 @@ package dev.spectral.provision.rotate;
 
 import dev.spectral.generators.GeneratorRegistry;
 import dev.spectral.provision.config.Config;
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.keyset.InvalidKeyException;
+import dev.spectral.provision.keyset.KeySetNames;
+import dev.spectral.provision.keyset.Rollover;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.publish.ProvisionException;
@@ -16,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +35,7 @@ import java.util.Optional;
  */
 public final class Rotator {
 
+    private final OnePassword onePassword;
     private final UnitWriter writer;
     private final Provisioner provisioner;
     private final GeneratorRegistry generators;
@@ -49,6 +55,7 @@ public final class Rotator {
             Redactor redactor,
             Clock clock,
             Log log) {
+        this.onePassword = onePassword;
         this.writer = new UnitWriter(onePassword);
         this.provisioner = provisioner;
         this.generators = generators;
@@ -65,28 +72,37 @@ public final class Rotator {
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         UnitSelector.Selected selected = UnitSelector.select(
                 config, request.selection(), generators, request.publishing().localEnvironments());
-        List<RotationPlan> units = selected.units();
         if (request.since().filter(since -> since.isAfter(at)).isPresent()) {
             throw new RotationException(
                     RotationException.Cause.CONFIGURATION,
                     "-Dspectral.rotate.since (" + request.since().get() + ") is after the time of this run (" + at
                             + "); nothing was written");
         }
-        ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), units);
-        Map<String, Optional<Long>> versions = writer.versions(units);
-        List<String> republish = republish(config, units);
-        show(request.selection(), selected, versions, republish);
         RotationRun run = new RotationRun(
                 request.selection(), config.file(), at, request.since(), request.valueFrom(), request.dryRun());
+        if (request.selection().due()) {
+            selected = due(selected, at);
+            if (selected.units().isEmpty()) {
+                return new RotationOutcome(
+                        run, List.of(), List.of(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
+            }
+        }
+        List<RotationPlan> units = selected.units();
+        ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), units);
+        UnitWriter.Reads reads = writer.read(units);
+        Map<String, Optional<Long>> versions = reads.versions();
+        Map<OpReference, Rollover> rollovers = rollovers(units, reads, request.rollover(), at);
+        List<String> republish = republish(config, units);
+        show(request.selection(), selected, versions, rollovers, republish);
         if (request.dryRun()) {
-            return dryRun(run, selected, versions, valueFrom, republish, start);
+            return dryRun(run, selected, versions, rollovers, valueFrom, republish, start);
         }
         List<String> missing = valueFrom.missing(units, environment);
         if (!missing.isEmpty()) {
             throw ValueFrom.missingProblem(missing);
         }
         confirm(units, request);
-        Minting minting = new Minting(run, units, versions, valueFrom);
+        Minting minting = new Minting(run, units, versions, rollovers, valueFrom);
         minting.run();
         RotationOutcome outcome = new RotationOutcome(
                 run,
@@ -108,22 +124,82 @@ public final class Rotator {
         return republish(config, request, outcome, start);
     }
 
+    /**
+     * The generated keys that are due, as the units of this run; the keys entered by hand that are due
+     * are listed with the command that rotates each, since a scheduled run has nobody to type them.
+     */
+    private UnitSelector.Selected due(UnitSelector.Selected candidates, Instant at) throws RotationException {
+        List<DueKeys.Due> due = new DueKeys(onePassword).find(candidates.units(), at);
+        long aged = candidates.units().stream()
+                .filter(u -> u.spec().maxAge().isPresent())
+                .count();
+        log.info(due.size() + " of the " + aged + " key(s) with a max age are due for rotation"
+                + (due.isEmpty() ? "." : ":"));
+        due.forEach(d -> log.info("  - " + d.unit().label() + ": " + d.why()));
+        List<RotationPlan> generated = new ArrayList<>();
+        for (DueKeys.Due d : due) {
+            if (d.unit().spec().isPrompt()) {
+                log.warn(d.unit().label() + " is due and is entered by hand, so this run does not rotate it: run "
+                        + "mvn spectral:rotate -Dkey=" + d.unit().key()
+                        + d.unit().environment().map(e -> " -Denv=" + e).orElse("")
+                        + " (in CI, with -Dspectral.valueFrom=env:NAME)");
+            } else {
+                generated.add(d.unit());
+            }
+        }
+        if (generated.isEmpty()) {
+            log.info("No generated key is due; nothing was written.");
+        }
+        return new UnitSelector.Selected(generated, List.of());
+    }
+
+    /** The rollover of each unit with a key set, planned from what its item holds now. */
+    private Map<OpReference, Rollover> rollovers(
+            List<RotationPlan> units, UnitWriter.Reads reads, RolloverOptions options, Instant at) {
+        Map<OpReference, Rollover> rollovers = new LinkedHashMap<>();
+        for (RotationPlan unit : units) {
+            if (unit.keySet()) {
+                Rollover rollover = Rollover.plan(
+                        unit.key(),
+                        unit.target(),
+                        reads.keyItems().get(unit.target()),
+                        options.twoPhase(),
+                        options.retain(),
+                        at);
+                rollover.warnings().forEach(w -> log.warn(unit.label() + ": " + w));
+                rollovers.put(unit.target(), rollover);
+            }
+        }
+        return rollovers;
+    }
+
     private void show(
             Selection selection,
             UnitSelector.Selected selected,
             Map<String, Optional<Long>> versions,
+            Map<OpReference, Rollover> rollovers,
             List<String> republish) {
         List<RotationPlan> units = selected.units();
         if (units.size() == 1) {
-            Optional<Long> before = versions.get(units.get(0).target().itemId());
-            units.get(0)
-                    .render(before.map(v -> "item exists, version " + v)
-                            .orElse("item does not exist yet: it will be created"))
+            RotationPlan unit = units.get(0);
+            Optional<Long> before = versions.get(unit.target().itemId());
+            unit.render(
+                            before.map(v -> "item exists, version " + v)
+                                    .orElse("item does not exist yet: it will be created"),
+                            Optional.ofNullable(rollovers.get(unit.target()))
+                                    .map(Rollover::describe)
+                                    .orElse(List.of()))
                     .forEach(log::info);
             RotationTable.untouched(selected.untouched()).forEach(log::info);
         } else {
             RotationTable.render(selection, units, versions, selected.untouched(), republish)
                     .forEach(log::info);
+            for (RotationPlan unit : units) {
+                Optional.ofNullable(rollovers.get(unit.target())).ifPresent(rollover -> {
+                    log.info(unit.label() + ":");
+                    rollover.describe().forEach(line -> log.info("  " + line));
+                });
+            }
         }
     }
 
@@ -132,6 +208,7 @@ public final class Rotator {
             RotationRun run,
             UnitSelector.Selected selected,
             Map<String, Optional<Long>> versions,
+            Map<OpReference, Rollover> rollovers,
             ValueFrom valueFrom,
             List<String> republish,
             long start)
@@ -139,7 +216,10 @@ public final class Rotator {
         List<RotationPlan> units = selected.units();
         List<UnitResult> results = new ArrayList<>();
         for (RotationPlan unit : units) {
-            if (!unit.spec().isPrompt()) {
+            boolean mints = Optional.ofNullable(rollovers.get(unit.target()))
+                    .map(Rollover::mints)
+                    .orElse(true);
+            if (!unit.spec().isPrompt() && mints) {
                 newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
                 log.info("Dry run: generator '" + unit.spec().generator() + "' works"
                         + (units.size() == 1 ? "" : " for " + unit.label()) + "; its value was discarded.");
@@ -187,14 +267,21 @@ public final class Rotator {
         private final RotationRun run;
         private final List<RotationPlan> units;
         private final Map<String, Optional<Long>> expected;
+        private final Map<OpReference, Rollover> rollovers;
         private final ValueFrom valueFrom;
         private final List<UnitResult> results = new ArrayList<>();
         private Optional<RotationException> stop = Optional.empty();
 
-        Minting(RotationRun run, List<RotationPlan> units, Map<String, Optional<Long>> versions, ValueFrom valueFrom) {
+        Minting(
+                RotationRun run,
+                List<RotationPlan> units,
+                Map<String, Optional<Long>> versions,
+                Map<OpReference, Rollover> rollovers,
+                ValueFrom valueFrom) {
             this.run = run;
             this.units = units;
             this.expected = new HashMap<>(versions);
+            this.rollovers = rollovers;
             this.valueFrom = valueFrom;
         }
 
@@ -206,23 +293,55 @@ public final class Rotator {
                     continue;
                 }
                 try {
-                    SecretValue value = unit.spec().isPrompt()
-                            ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
-                            : newValue.generate(
-                                    generators.find(unit.spec().generator()).orElseThrow(), unit);
-                    long after = writer.store(unit.target(), before, value);
+                    Fields planned = fields(unit);
+                    Map<OpReference, Optional<SecretValue>> fields = planned.fields();
+                    long after = writer.store(unit.target(), before, fields);
                     expected.put(unit.target().itemId(), Optional.of(after));
                     try {
-                        writer.readBack(unit.target(), value);
+                        Map<OpReference, SecretValue> written = new LinkedHashMap<>();
+                        fields.forEach((field, value) -> value.ifPresent(v -> written.put(field, v)));
+                        writer.readBack(written);
                     } catch (RotationException e) {
                         failed(e, UnitResult.unconfirmed(unit, before, after, redactor.redact(e.getMessage())));
                         continue;
                     }
                     results.add(UnitResult.stored(unit, before, after));
+                    planned.keySet().ifPresent(log::info);
                     announce(unit, before, after);
                 } catch (RotationException e) {
                     failed(e, UnitResult.failed(unit, before, redactor.redact(e.getMessage())));
                 }
+            }
+        }
+
+        /** The fields a unit writes (its new value, or for a key with a set, the rollover's), and what the set becomes. */
+        private Fields fields(RotationPlan unit) throws RotationException {
+            Rollover rollover = rollovers.get(unit.target());
+            if (rollover == null) {
+                SecretValue value = unit.spec().isPrompt()
+                        ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
+                        : newValue.generate(
+                                generators.find(unit.spec().generator()).orElseThrow(), unit);
+                return new Fields(Map.of(unit.target(), Optional.of(value)), Optional.empty());
+            }
+            Optional<SecretValue> minted = rollover.mints()
+                    ? Optional.of(newValue.generate(
+                            generators.find(unit.spec().generator()).orElseThrow(), unit))
+                    : Optional.empty();
+            try {
+                Rollover.Writes writes = rollover.writes(minted, redactor);
+                List<String> kids =
+                        writes.kidsAfter().stream().map(Rollover::shortKid).toList();
+                return new Fields(
+                        writes.fields(),
+                        Optional.of(unit.label() + ": " + rollover.phase() + " done; the key set "
+                                + KeySetNames.variable(unit.key()) + " now holds " + String.join(", ", kids)));
+            } catch (InvalidKeyException e) {
+                throw new RotationException(
+                        RotationException.Cause.TOOL,
+                        "generator '" + unit.spec().generator() + "' made a key for " + unit.label()
+                                + " that cannot join its key set: " + e.getMessage() + "; nothing was written",
+                        e);
             }
         }
 
@@ -262,6 +381,9 @@ public final class Rotator {
                             : " If this run stops now, finish with: " + String.join(", then ", commands)));
         }
     }
+
+    /** What a unit writes, and the line that tells what its key set became. */
+    private record Fields(Map<OpReference, Optional<SecretValue>> fields, Optional<String> keySet) {}
 
     /** One provisioning of every environment that reads a stored unit: one op run, one GitHub pass per environment. */
     private RotationOutcome republish(Config config, RotationRequest request, RotationOutcome stored, long start) {

@@ -22,9 +22,10 @@ public record Selection(
         List<String> keys, Optional<String> item, Optional<String> vault, Optional<String> environment) {
 
     public static final String ALL = "all";
+    public static final String DUE = "due";
 
     static final String WAYS = "pass -Dkey=KEY (or a list: -Dkey=A,B,C), -Dkey=all (every key with a [rotation] spec; "
-            + "with -Denv=E, those E reads), -Dspectral.rotate.item=VAULT/ITEM (every rotatable key that reads that 1Password item) "
+            + "with -Denv=E, those E reads), -Dkey=due (every generated key older than the max age in its spec), -Dspectral.rotate.item=VAULT/ITEM (every rotatable key that reads that 1Password item) "
             + "or -Dspectral.rotate.vault=VAULT (every rotatable key that reads that vault)";
 
     public Selection {
@@ -66,6 +67,9 @@ public record Selection(
         if (keys.contains(ALL) && keys.size() > 1) {
             throw problem("-Dkey=all selects every key with a [rotation] spec: it cannot be combined with named keys");
         }
+        if (keys.contains(DUE) && keys.size() > 1) {
+            throw problem("-Dkey=due selects every generated key that is due: it cannot be combined with named keys");
+        }
         if (itemName.isPresent()) {
             String[] parts = itemName.get().split("/", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
@@ -82,9 +86,14 @@ public record Selection(
         return keys.equals(List.of(ALL));
     }
 
+    /** {@code -Dkey=due}. */
+    public boolean due() {
+        return keys.equals(List.of(DUE));
+    }
+
     /** Keys named one by one: each behaves as a single-key rotation does. */
     public boolean named() {
-        return !keys.isEmpty() && !all();
+        return !keys.isEmpty() && !all() && !due();
     }
 
     /** The selection as typed, for the plan and the incident record. */

@@ -1,8 +1,10 @@
 package dev.spectral.provision.rotate;
 
 import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.keyset.Rollover;
 import dev.spectral.provision.onepassword.ItemChangedException;
 import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePassword.ItemValues;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.SecretValue;
 import java.util.LinkedHashMap;
@@ -22,15 +24,36 @@ final class UnitWriter {
         this.onePassword = onePassword;
     }
 
-    /** The version of each item the units write, by {@link OpReference#itemId()}; empty for an item that does not exist. */
-    Map<String, Optional<Long>> versions(List<RotationPlan> units) throws RotationException {
+    /**
+     * What the units' items hold, read once each before the plan is shown.
+     *
+     * @param versions the version of each item the units write, by {@link OpReference#itemId()}; empty for an item
+     *     that does not exist
+     * @param keyItems for each unit with a key set, by target: its key, next key and set fields
+     */
+    record Reads(Map<String, Optional<Long>> versions, Map<OpReference, Optional<ItemValues>> keyItems) {}
+
+    Reads read(List<RotationPlan> units) throws RotationException {
         Map<String, Optional<Long>> versions = new LinkedHashMap<>();
+        Map<OpReference, Optional<ItemValues>> keyItems = new LinkedHashMap<>();
         for (RotationPlan unit : units) {
-            if (!versions.containsKey(unit.target().itemId())) {
+            if (unit.keySet()) {
+                Optional<ItemValues> item = read(unit.target());
+                keyItems.put(unit.target(), item);
+                versions.putIfAbsent(unit.target().itemId(), item.map(ItemValues::version));
+            } else if (!versions.containsKey(unit.target().itemId())) {
                 versions.put(unit.target().itemId(), version(unit.target()));
             }
         }
-        return versions;
+        return new Reads(versions, keyItems);
+    }
+
+    private Optional<ItemValues> read(OpReference target) throws RotationException {
+        try {
+            return onePassword.read(Rollover.fields(target));
+        } catch (OnePasswordException e) {
+            throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
+        }
     }
 
     private Optional<Long> version(OpReference target) throws RotationException {
@@ -47,8 +70,14 @@ final class UnitWriter {
      * @return the item's version after the write
      */
     long store(OpReference target, Optional<Long> before, SecretValue value) throws RotationException {
+        return store(target, before, Map.of(target, Optional.of(value)));
+    }
+
+    /** As {@link #store(OpReference, Optional, SecretValue)}, for several fields of the target's item in one edit. */
+    long store(OpReference target, Optional<Long> before, Map<OpReference, Optional<SecretValue>> fields)
+            throws RotationException {
         try {
-            return onePassword.write(target, value, before);
+            return onePassword.write(fields, before);
         } catch (ItemChangedException e) {
             throw new RotationException(
                     RotationException.Cause.CONFIGURATION,
@@ -69,9 +98,14 @@ final class UnitWriter {
 
     /** Through the same resolution path as provisioning: what it will publish is what was written. */
     void readBack(OpReference target, SecretValue value) throws RotationException {
-        SecretValue stored;
+        readBack(Map.of(target, value));
+    }
+
+    /** As {@link #readBack(OpReference, SecretValue)}, for several fields, in one resolution. */
+    void readBack(Map<OpReference, SecretValue> written) throws RotationException {
+        Map<OpReference, SecretValue> stored;
         try {
-            stored = onePassword.resolve(List.of(target)).get(target);
+            stored = onePassword.resolve(written.keySet());
         } catch (OnePasswordException e) {
             throw new RotationException(
                     RotationException.Cause.TOOL,
@@ -79,11 +113,13 @@ final class UnitWriter {
                             + ". Nothing was published; check the item's history in 1Password",
                     e);
         }
-        if (!value.equals(stored)) {
-            throw new RotationException(
-                    RotationException.Cause.TOOL,
-                    "1Password returns a different value for " + target
-                            + " than was written. Nothing was published; check the item's history in 1Password before running again");
+        for (Map.Entry<OpReference, SecretValue> field : written.entrySet()) {
+            if (!field.getValue().equals(stored.get(field.getKey()))) {
+                throw new RotationException(
+                        RotationException.Cause.TOOL,
+                        "1Password returns a different value for " + field.getKey()
+                                + " than was written. Nothing was published; check the item's history in 1Password before running again");
+            }
         }
     }
 }

@@ -153,7 +153,10 @@ class ItemFieldsTest {
      */
     @Test
     void aFieldAddedInANewSectionHasItsSectionDeclared() {
-        ObjectNode created = ItemFields.newItem(ref("op://Spectral/webhook/signing/secret"), NEW);
+        ObjectNode created = ItemFields.withValue(
+                ItemFields.newItem(ref("op://Spectral/webhook/signing/secret")),
+                ref("op://Spectral/webhook/signing/secret"),
+                NEW);
         ObjectNode edited = ItemFields.withValue(anthropic(), ref("op://Spectral/anthropic/signing/credential"), NEW);
 
         for (ObjectNode item : List.of(created, edited)) {
@@ -181,7 +184,8 @@ class ItemFieldsTest {
 
     @Test
     void aNewItemHasTheTitleACategoryAndOneConcealedField() {
-        ObjectNode item = ItemFields.newItem(ref("op://Spectral/webhook/secret"), NEW);
+        ObjectNode item = ItemFields.withValue(
+                ItemFields.newItem(ref("op://Spectral/webhook/secret")), ref("op://Spectral/webhook/secret"), NEW);
 
         assertEquals("webhook", item.path("title").asText());
         assertFalse(item.path("category").asText().isBlank(), item.toString());
@@ -195,7 +199,10 @@ class ItemFieldsTest {
 
     @Test
     void aNewItemPutsTheFieldInTheReferencedSection() {
-        ObjectNode item = ItemFields.newItem(ref("op://Spectral/webhook/signing/secret"), NEW);
+        ObjectNode item = ItemFields.withValue(
+                ItemFields.newItem(ref("op://Spectral/webhook/signing/secret")),
+                ref("op://Spectral/webhook/signing/secret"),
+                NEW);
 
         JsonNode field = item.get("fields").get(0);
         assertEquals("signing", field.path("section").path("label").asText());

@@ -39,7 +39,8 @@ class NewValueTest {
                 environment,
                 References.ref("op://Spectral/anthropic/credential"),
                 List.of("production"),
-                List.of());
+                List.of(),
+                false);
     }
 
     private static RotationPlan promptPlan() {

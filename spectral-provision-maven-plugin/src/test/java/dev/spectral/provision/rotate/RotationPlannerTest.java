@@ -201,11 +201,11 @@ class RotationPlannerTest {
     }
 
     @Test
-    void followUpsOfAJwkKeyAddTheKeyRolloverNote() throws RotationException {
+    void followUpsOfAJwkKeyNameItsPublicKeySet() throws RotationException {
         List<String> steps = plan("SIGNING_KEY", Optional.empty()).followUps();
 
         assertTrue(
-                steps.stream().anyMatch(s -> s.contains("Publish the new public key before signing with it")),
+                steps.stream().anyMatch(s -> s.contains("Verifiers read the public key set SIGNING_KEY_JWKS")),
                 steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("Redeploy production, staging ")), steps.toString());
         assertTrue(steps.stream().anyMatch(s -> s.startsWith("Recycle")), steps.toString());
@@ -241,7 +241,7 @@ class RotationPlannerTest {
 
     @Test
     void theRenderedPlanShowsTargetStateAndRepublish() throws RotationException {
-        List<String> lines = plan("API_KEY", Optional.empty()).render("item exists, version 4");
+        List<String> lines = plan("API_KEY", Optional.empty()).render("item exists, version 4", List.of());
 
         String text = String.join("\n", lines);
         assertTrue(text.contains("Spectral/anthropic/credential (item exists, version 4)"), text);

@@ -300,7 +300,21 @@ public final class FakeOnePassword implements OnePassword {
     }
 
     @Override
-    public long write(OpReference target, SecretValue value, Optional<Long> expected) throws OnePasswordException {
+    public Optional<ItemValues> read(Collection<OpReference> fields) {
+        OpReference any = fields.iterator().next();
+        Optional<Long> version = version(any);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<OpReference, SecretValue> values = new LinkedHashMap<>();
+        fields.forEach(f -> lookup(f).ifPresent(v -> values.put(f, SecretValue.of(v, redactor))));
+        return Optional.of(new ItemValues(version.get(), values));
+    }
+
+    @Override
+    public long write(Map<OpReference, Optional<SecretValue>> fields, Optional<Long> expected)
+            throws OnePasswordException {
+        OpReference target = fields.keySet().iterator().next();
         Optional<ObjectNode> current = find(target.vault(), target.item());
         Optional<Long> actual = current.map(json -> json.path("version").asLong());
         if (!actual.equals(expected)) {
@@ -322,7 +336,13 @@ public final class FakeOnePassword implements OnePassword {
                     .add(created);
             return created;
         });
-        setField(item, target, value.reveal());
+        fields.forEach((field, value) -> {
+            if (value.isPresent()) {
+                setField(item, field, value.get().reveal());
+            } else {
+                removeField(item, field);
+            }
+        });
         item.put("version", item.path("version").asLong() + 1);
         item.put("updated_at", WRITTEN_AT);
         writes.add(
@@ -347,6 +367,20 @@ public final class FakeOnePassword implements OnePassword {
                 .map(s -> field(target.field(), target.field(), "CONCEALED", value, s, s))
                 .orElseGet(() -> field(target.field(), target.field(), "CONCEALED", value));
         item.withArray("fields").add(field);
+    }
+
+    private static void removeField(ObjectNode item, OpReference target) {
+        var fields = item.withArray("fields");
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode field = fields.get(i);
+            boolean sectionMatches = target.section()
+                    .map(s -> named(field.path("section"), s, "label"))
+                    .orElse(true);
+            if (named(field, target.field(), "label") && sectionMatches) {
+                fields.remove(i);
+                return;
+            }
+        }
     }
 
     // ---- op's matching ----------------------------------------------------------------------

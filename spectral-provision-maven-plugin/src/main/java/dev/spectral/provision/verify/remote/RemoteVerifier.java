@@ -9,6 +9,7 @@ import dev.spectral.provision.config.Position;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.github.RemoteState;
+import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.publish.Action;
@@ -16,9 +17,12 @@ import dev.spectral.provision.publish.Change;
 import dev.spectral.provision.publish.Kind;
 import dev.spectral.provision.publish.PlanBuilder;
 import dev.spectral.provision.publish.SecretFreshness;
+import dev.spectral.provision.secret.SecretValue;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,10 +38,19 @@ public final class RemoteVerifier {
 
     private final OnePassword onePassword;
     private final GitHub github;
+    private final KeySets keySets;
+    private final Clock clock;
 
+    /** A verifier that knows of no key sets, on the system clock. */
     public RemoteVerifier(OnePassword onePassword, GitHub github) {
+        this(onePassword, github, KeySets.none(onePassword), Clock.systemUTC());
+    }
+
+    public RemoteVerifier(OnePassword onePassword, GitHub github, KeySets keySets, Clock clock) {
         this.onePassword = onePassword;
         this.github = github;
+        this.keySets = keySets;
+        this.clock = clock;
     }
 
     /**
@@ -51,8 +64,9 @@ public final class RemoteVerifier {
                 .map(e -> e.reference().orElseThrow())
                 .distinct()
                 .toList();
+        Map<OpReference, SecretValue> values = Map.of();
         try {
-            onePassword.resolve(references);
+            values = onePassword.resolve(references);
         } catch (OnePasswordException e) {
             findings.add(Finding.error(
                     "remote-reference",
@@ -62,6 +76,7 @@ public final class RemoteVerifier {
                     e.getMessage(),
                     "fix the reference or the 1Password item, then run again"));
         }
+        List<Environment> environments = withKeySets(config, values, findings);
         SecretFreshness freshness = SecretFreshness.readWhatCanBeRead(
                 onePassword,
                 references,
@@ -72,15 +87,52 @@ public final class RemoteVerifier {
                         null,
                         "cannot list vault '" + vault + "', so staleness is not checked for it: " + e.getMessage(),
                         "grant the account read access to the vault")));
-        for (Environment env : config.environments()) {
+        findings.addAll(KeyAges.check(config, freshness, clock.instant()));
+        for (Environment env : environments) {
             if (!local.contains(env.name())) {
-                checkEnvironment(env, freshness, findings);
+                checkEnvironment(config, env, values, freshness, findings);
             }
         }
         return findings;
     }
 
-    private void checkEnvironment(Environment env, SecretFreshness freshness, List<Finding> findings) {
+    /**
+     * The environments with their published key sets, as provision derives them; without the sets when a
+     * reference did not resolve (that is reported already) or a set cannot be made.
+     */
+    private List<Environment> withKeySets(Config config, Map<OpReference, SecretValue> values, List<Finding> findings) {
+        if (values.isEmpty() || keySets.keys(config).isEmpty()) {
+            return config.environments();
+        }
+        try {
+            KeySets.Derived derived = keySets.derive(config, config.environments(), values);
+            derived.problems()
+                    .forEach(problem -> findings.add(Finding.error(
+                            "key-set",
+                            problem.entry().position(),
+                            problem.environment(),
+                            problem.entry().key(),
+                            problem.message(),
+                            problem.fix())));
+            return derived.environments();
+        } catch (OnePasswordException e) {
+            findings.add(Finding.error(
+                    "key-set",
+                    Position.ofFile(config.file()),
+                    null,
+                    null,
+                    "cannot read the public key sets: " + e.getMessage(),
+                    "grant the account read access to the keys' items"));
+            return config.environments();
+        }
+    }
+
+    private void checkEnvironment(
+            Config config,
+            Environment env,
+            Map<OpReference, SecretValue> values,
+            SecretFreshness freshness,
+            List<Finding> findings) {
         String fix = "mvn spectral:provision -Denv=" + env.name();
         RemoteState remote;
         try {
@@ -107,6 +159,13 @@ public final class RemoteVerifier {
         }
         for (Change change : PlanBuilder.forGitHub(env, remote, false, freshness)) {
             finding(env, change, remote, freshness, fix).ifPresent(findings::add);
+        }
+        for (String key : keySets.keys(config)) {
+            env.entry(key)
+                    .flatMap(Entry::reference)
+                    .map(values::get)
+                    .ifPresent(privateKey -> findings.addAll(
+                            PublishedKeySetCheck.check(env, env.entry(key).orElseThrow(), privateKey, remote, fix)));
         }
     }
 

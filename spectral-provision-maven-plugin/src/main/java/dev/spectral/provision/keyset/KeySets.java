@@ -1,0 +1,173 @@
+package dev.spectral.provision.keyset;
+
+import dev.spectral.provision.config.Config;
+import dev.spectral.provision.config.Entry;
+import dev.spectral.provision.config.Environment;
+import dev.spectral.provision.config.OpReference;
+import dev.spectral.provision.config.RotationSpec;
+import dev.spectral.provision.config.Value;
+import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePasswordException;
+import dev.spectral.provision.secret.SecretValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The public key sets a run publishes. Every key whose {@code [rotation]} generator produces a private
+ * JWK gets, in each environment that reads it, a variable {@link KeySetNames#variable} holding its set:
+ * the keys kept in 1Password ({@link KeySetNames#set}) whose retirement time has not come, and always
+ * the public half of the private key the environment reads, so that the set is right even before the
+ * first rollover wrote one. The published sets are derived, never typed into the file.
+ */
+public final class KeySets {
+
+    private final Predicate<String> producesPrivateJwk;
+    private final OnePassword onePassword;
+    private final Clock clock;
+
+    /**
+     * @param producesPrivateJwk whether a generator id names a generator of private JWKs
+     */
+    public KeySets(Predicate<String> producesPrivateJwk, OnePassword onePassword, Clock clock) {
+        this.producesPrivateJwk = producesPrivateJwk;
+        this.onePassword = onePassword;
+        this.clock = clock;
+    }
+
+    /** No key publishes a set: for runs whose generators are not known. */
+    public static KeySets none(OnePassword onePassword) {
+        return new KeySets(id -> false, onePassword, Clock.systemUTC());
+    }
+
+    /** Whether the key's rotation spec names a generator of private JWKs. */
+    public boolean publishesSet(Config config, String key) {
+        return config.rotation(key)
+                .filter(spec -> !spec.isPrompt() && producesPrivateJwk.test(spec.generator()))
+                .isPresent();
+    }
+
+    /** The keys with a published set, in {@code [rotation]} order. */
+    public List<String> keys(Config config) {
+        return config.rotations().stream()
+                .map(RotationSpec::key)
+                .filter(key -> publishesSet(config, key))
+                .toList();
+    }
+
+    /**
+     * The environments, each with a variable per published set it reads, after the key's entry.
+     *
+     * @param values the values of the environments' references, the private keys among them
+     * @return the environments as they are to be published, and one line per set that cannot be made
+     */
+    public Derived derive(Config config, List<Environment> environments, Map<OpReference, SecretValue> values)
+            throws OnePasswordException {
+        Set<String> keys = Set.copyOf(keys(config));
+        if (keys.isEmpty()) {
+            return new Derived(environments, List.of());
+        }
+        Map<OpReference, Optional<SecretValue>> stored = storedSets(environments, keys);
+        Instant now = clock.instant();
+        List<Environment> derived = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Environment env : environments) {
+            List<Entry> entries = new ArrayList<>();
+            for (Entry entry : env.entries()) {
+                entries.add(entry);
+                if (!keys.contains(entry.key()) || entry.reference().isEmpty()) {
+                    continue;
+                }
+                OpReference key = entry.reference().get();
+                String variable = KeySetNames.variable(entry.key());
+                if (env.entries().stream().anyMatch(e -> e.key().equalsIgnoreCase(variable))) {
+                    problems.add(new Problem(
+                            env.name(),
+                            entry,
+                            "no key set is published: the file defines " + variable
+                                    + " itself, and that name is the key set's; rename that entry"));
+                    continue;
+                }
+                try {
+                    KeySet set = published(values.get(key), stored.get(KeySetNames.set(key)), now);
+                    entries.add(new Entry(
+                            KeySetNames.variable(entry.key()),
+                            new Value.Literal(set.publishedJson()),
+                            entry.position()));
+                } catch (InvalidKeyException e) {
+                    problems.add(new Problem(env.name(), entry, "no key set is published: " + e.getMessage()));
+                }
+            }
+            derived.add(new Environment(env.name(), env.position(), entries));
+        }
+        return new Derived(derived, problems);
+    }
+
+    /** The environments to publish, and why a set could not be made. */
+    public record Derived(List<Environment> environments, List<Problem> problems) {
+        public Derived {
+            environments = List.copyOf(environments);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A key whose set cannot be made: the environment, the key's entry, and why. */
+    public record Problem(String environment, Entry entry, String message) {
+
+        public String fix() {
+            return "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
+                    + ") or fix its 1Password field; until then verifiers get no set";
+        }
+
+        /** One line for the log. */
+        public String line() {
+            return entry.position() + " [" + environment + "] " + entry.key() + ": " + message + "; " + fix();
+        }
+    }
+
+    /** The stored set with the signing key in it, less the keys whose retirement time has come. */
+    static KeySet published(SecretValue privateKey, Optional<SecretValue> stored, Instant now)
+            throws InvalidKeyException {
+        KeySet set;
+        try {
+            set = stored.isPresent() ? KeySet.parse(stored.get().reveal()) : KeySet.empty();
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeyException("the key set kept in 1Password " + e.getMessage());
+        }
+        try {
+            return set.withoutExpired(now).withSigningKey(PublicJwk.of(privateKey.reveal()));
+        } catch (InvalidKeyException e) {
+            throw new InvalidKeyException("the private key " + e.getMessage());
+        }
+    }
+
+    /**
+     * The kept sets of the keys the environments read: one resolution of them all; when that fails
+     * (a key not yet rolled over has no set field), one read per item tells which fields exist.
+     */
+    private Map<OpReference, Optional<SecretValue>> storedSets(List<Environment> environments, Set<String> keys)
+            throws OnePasswordException {
+        List<OpReference> sets = environments.stream()
+                .flatMap(env -> env.secrets().stream())
+                .filter(entry -> keys.contains(entry.key()))
+                .map(entry -> KeySetNames.set(entry.reference().orElseThrow()))
+                .distinct()
+                .toList();
+        Map<OpReference, Optional<SecretValue>> stored = new LinkedHashMap<>();
+        try {
+            onePassword.resolve(sets).forEach((ref, value) -> stored.put(ref, Optional.of(value)));
+            return stored;
+        } catch (OnePasswordException e) {
+            for (OpReference set : sets) {
+                stored.put(set, onePassword.read(List.of(set)).flatMap(item -> item.value(set)));
+            }
+            return stored;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.spectral.provision.rotate;
+
+import dev.spectral.provision.config.Age;
+import dev.spectral.provision.keyset.KeySetNames;
+import dev.spectral.provision.keyset.Rollover;
+import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePasswordException;
+import dev.spectral.provision.publish.SecretFreshness;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which keys {@code -Dkey=due} rotates: those with a max age in their spec whose 1Password item is
+ * older than it (or does not exist yet), and those whose next key waits for the second phase of a
+ * rollover. Costs one {@code op item list} per vault, and one item read per key with a key set that
+ * is not yet due by age (to see whether a next key waits).
+ */
+final class DueKeys {
+
+    /** A unit that is due, and why. */
+    record Due(RotationPlan unit, String why) {}
+
+    private final OnePassword onePassword;
+
+    DueKeys(OnePassword onePassword) {
+        this.onePassword = onePassword;
+    }
+
+    List<Due> find(List<RotationPlan> candidates, Instant now) throws RotationException {
+        List<RotationPlan> aged =
+                candidates.stream().filter(u -> u.spec().maxAge().isPresent()).toList();
+        SecretFreshness updates;
+        try {
+            updates = SecretFreshness.read(
+                    onePassword, aged.stream().map(RotationPlan::target).toList());
+        } catch (OnePasswordException e) {
+            throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
+        }
+        List<Due> due = new ArrayList<>();
+        for (RotationPlan unit : aged) {
+            Age maxAge = unit.spec().maxAge().orElseThrow();
+            Optional<Instant> updated = updates.itemUpdated(unit.target());
+            if (updated.isEmpty()) {
+                due.add(new Due(unit, "its item " + unit.itemPath() + " does not exist yet"));
+            } else if (!updated.get().plus(maxAge.duration()).isAfter(now)) {
+                due.add(new Due(
+                        unit,
+                        "its item last changed " + updated.get() + ", " + days(Duration.between(updated.get(), now))
+                                + " ago; max age " + maxAge));
+            } else if (unit.keySet() && nextKeyWaits(unit)) {
+                due.add(new Due(
+                        unit,
+                        "its next key (" + KeySetNames.next(unit.target()).field()
+                                + ") waits to be promoted: phase 2 of its rollover"));
+            }
+        }
+        return due;
+    }
+
+    private boolean nextKeyWaits(RotationPlan unit) throws RotationException {
+        try {
+            return onePassword
+                    .read(Rollover.fields(unit.target()))
+                    .flatMap(item -> item.value(KeySetNames.next(unit.target())))
+                    .isPresent();
+        } catch (OnePasswordException e) {
+            throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
+        }
+    }
+
+    private static String days(Duration age) {
+        long days = age.toDays();
+        return days >= 1 ? days + (days == 1 ? " day" : " days") : age.toHours() + " hours";
+    }
+}
