@@ -1,5 +1,6 @@
 package dev.spectral.provision.keyset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.Entry;
 import dev.spectral.provision.config.Environment;
@@ -9,6 +10,7 @@ import dev.spectral.provision.config.Value;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.SecretValue;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.function.Predicate;
  * first rollover wrote one. The published sets are derived, never typed into the file.
  */
 public final class KeySets {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> producesPrivateJwk;
     private final OnePassword onePassword;
@@ -91,17 +95,29 @@ public final class KeySets {
                             env.name(),
                             entry,
                             "no key set is published: the file defines " + variable
-                                    + " itself, and that name is the key set's; rename that entry"));
+                                    + " itself, and that name is the key set's",
+                            "rename that entry"));
                     continue;
                 }
                 try {
                     KeySet set = published(values.get(key), stored.get(KeySetNames.set(key)), now);
-                    entries.add(new Entry(
-                            KeySetNames.variable(entry.key()),
-                            new Value.Literal(set.publishedJson()),
-                            entry.position()));
+                    entries.add(new Entry(variable, new Value.Literal(set.publishedJson()), entry.position()));
+                    misnamed(values.get(key))
+                            .ifPresent(kid -> problems.add(new Problem(
+                                    env.name(),
+                                    entry,
+                                    "the private key names itself '" + kid + "', not by its RFC 7638 thumbprint as "
+                                            + variable
+                                            + " does: verifiers that pick the key by the kid of a token find none",
+                                    "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
+                                            + "), or sign with the kid published in " + variable)));
                 } catch (InvalidKeyException e) {
-                    problems.add(new Problem(env.name(), entry, "no key set is published: " + e.getMessage()));
+                    problems.add(new Problem(
+                            env.name(),
+                            entry,
+                            "no key set is published: " + e.getMessage(),
+                            "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
+                                    + ") or fix its 1Password field; until then verifiers get no set"));
                 }
             }
             derived.add(new Environment(env.name(), env.position(), entries));
@@ -117,17 +133,23 @@ public final class KeySets {
         }
     }
 
-    /** A key whose set cannot be made: the environment, the key's entry, and why. */
-    public record Problem(String environment, Entry entry, String message) {
-
-        public String fix() {
-            return "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
-                    + ") or fix its 1Password field; until then verifiers get no set";
-        }
+    /** A key whose set is missing or will not serve verifiers: the environment, the key's entry, why, and the fix. */
+    public record Problem(String environment, Entry entry, String message, String fix) {
 
         /** One line for the log. */
         public String line() {
             return entry.position() + " [" + environment + "] " + entry.key() + ": " + message + "; " + fix();
+        }
+    }
+
+    /** The kid a private key declares when it is not its thumbprint. */
+    private static Optional<String> misnamed(SecretValue privateKey) {
+        try {
+            String declared = JSON.readTree(privateKey.reveal()).path("kid").asText();
+            String thumbprint = PublicJwk.of(privateKey.reveal()).path("kid").asText();
+            return declared.isEmpty() || declared.equals(thumbprint) ? Optional.empty() : Optional.of(declared);
+        } catch (IOException | InvalidKeyException e) {
+            return Optional.empty();
         }
     }
 
