@@ -39,8 +39,9 @@ public final class RotationSpecParser {
         if (maxAge.filter(age -> age.duration().isZero()).isPresent()) {
             throw new InvalidValueException(
                     "the max age in rotation spec '" + value + "' is zero",
-                    "give a max age longer than zero, or leave it out: " + key + " = \"" + matcher.group("generator")
-                            + ":" + scope + "\"");
+                    "give a max age longer than zero (" + key + " = \"" + matcher.group("generator") + ":" + scope
+                            + ":90d\"), or leave it out (" + key + " = \"" + matcher.group("generator") + ":" + scope
+                            + "\")");
         }
         return new RotationSpec(key, matcher.group("generator"), scope, maxAge, position);
     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -168,11 +169,13 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
 
     /** Runs the offline checks, adding their findings. */
     ParsedConfig check(List<Finding> findings) throws MojoFailureException {
+        GeneratorRegistry generators = generators();
         VerifySettings settings = new VerifySettings(
                 Set.copyOf(vaults),
                 Set.copyOf(localEnvironments),
                 Set.copyOf(allowedSharedItems),
-                Set.copyOf(generators().ids()),
+                Set.copyOf(generators.ids()),
+                generators.ids().stream().filter(generators::producesPrivateJwk).collect(Collectors.toSet()),
                 allowedLiterals);
         ParsedConfig parsed = ConfigParser.parse(environmentsFile(), shownFile());
         findings.addAll(Verifier.offline().verify(parsed, settings));

@@ -25,7 +25,9 @@ public final class GitHubLimitsCheck implements Check {
                 continue;
             }
             countLimit(env, env.secrets(), "secrets", findings);
-            countLimit(env, env.literals(), "variables", findings);
+            List<Entry> variables = new ArrayList<>(env.literals());
+            variables.addAll(settings.keySetEntries(config, env));
+            countLimit(env, variables, "variables (key sets included)", findings);
             for (Entry entry : env.literals()) {
                 int size = entry.literal().orElseThrow().getBytes(StandardCharsets.UTF_8).length;
                 if (size > MAX_VALUE_BYTES) {

@@ -25,6 +25,7 @@ public final class Verifier {
                 new VaultCheck(),
                 new RotationGeneratorCheck(),
                 new RotationTargetCheck(),
+                new KeySetNameCheck(),
                 new LocalIsolationCheck(),
                 new ReferenceLookalikeCheck(),
                 new LiteralSecretCheck(SecretRules.DEFAULT)));

@@ -1,5 +1,8 @@
 package dev.spectral.provision.verify;
 
+import dev.spectral.provision.config.Config;
+import dev.spectral.provision.config.Entry;
+import dev.spectral.provision.config.Environment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,6 +17,7 @@ import java.util.stream.Collectors;
  * @param allowedSharedItems 1Password items ({@code vault/item}) a local environment may share with a
  *     published one (compared ignoring case)
  * @param generatorIds the ids of the generators on the plugin's classpath
+ * @param keySetGeneratorIds the ids of those that produce a private JWK: their keys publish a key set
  * @param allowedLiterals literals that a secret rule flags but that are not secrets (the plugin's
  *     {@code <allowedLiterals>}); copied, so later changes to the entries do not reach the settings
  */
@@ -22,6 +26,7 @@ public record VerifySettings(
         Set<String> localEnvironments,
         Set<String> allowedSharedItems,
         Set<String> generatorIds,
+        Set<String> keySetGeneratorIds,
         List<AllowedLiteral> allowedLiterals) {
 
     public VerifySettings {
@@ -29,7 +34,27 @@ public record VerifySettings(
         localEnvironments = Set.copyOf(localEnvironments);
         allowedSharedItems = lowerCase(allowedSharedItems);
         generatorIds = Set.copyOf(generatorIds);
+        keySetGeneratorIds = Set.copyOf(keySetGeneratorIds);
         allowedLiterals = allowedLiterals.stream().map(AllowedLiteral::copy).toList();
+    }
+
+    /** Settings whose generators publish no key sets. */
+    public VerifySettings(
+            Set<String> allowedVaults,
+            Set<String> localEnvironments,
+            Set<String> allowedSharedItems,
+            Set<String> generatorIds,
+            List<AllowedLiteral> allowedLiterals) {
+        this(allowedVaults, localEnvironments, allowedSharedItems, generatorIds, Set.of(), allowedLiterals);
+    }
+
+    /** The entries of an environment that publish a key set: secrets whose rotation spec names a JWK generator. */
+    public List<Entry> keySetEntries(Config config, Environment environment) {
+        return environment.secrets().stream()
+                .filter(entry -> config.rotation(entry.key())
+                        .filter(spec -> keySetGeneratorIds.contains(spec.generator()))
+                        .isPresent())
+                .toList();
     }
 
     /** True when any vault is allowed, or this one is (1Password ignores case in names). */

@@ -7,6 +7,7 @@ import dev.spectral.provision.testing.Configs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,41 @@ class ConfigParserTest {
                 .orElseThrow()
                 .entries()
                 .isEmpty());
+    }
+
+    @Test
+    void aRotationSpecMayEndWithAMaxAge() {
+        Config config = Configs.valid("""
+                [production]
+                A = "op://Spectral/a/f"
+                B = "op://Spectral/b/f"
+                C = "op://Spectral/c/f"
+                [rotation]
+                A = "es256-jwk:shared:90d"
+                B = "prompt:per-env:12h"
+                C = "random-token:shared"
+                """);
+
+        assertEquals(
+                Optional.of(Duration.ofDays(90)),
+                config.rotation("A").orElseThrow().maxAge().map(Age::duration));
+        assertEquals(
+                "12h", config.rotation("B").orElseThrow().maxAge().orElseThrow().text());
+        assertEquals(Optional.empty(), config.rotation("C").orElseThrow().maxAge());
+    }
+
+    @Test
+    void aMaxAgeThatIsZeroOrWithoutAUnitIsRefusedWithTheForm() {
+        for (String spec :
+                List.of("es256-jwk:shared:0d", "es256-jwk:shared:90", "es256-jwk:shared:3w", "es256-jwk:shared:")) {
+            ParsedConfig parsed =
+                    Configs.parse("[production]\nA = \"op://Spectral/a/f\"\n[rotation]\nA = \"" + spec + "\"\n");
+
+            assertEquals(List.of("rotation-syntax"), rules(parsed), spec);
+            assertTrue(
+                    parsed.problems().get(0).format().contains("es256-jwk:shared:90d"),
+                    parsed.problems().get(0).format());
+        }
     }
 
     @Test

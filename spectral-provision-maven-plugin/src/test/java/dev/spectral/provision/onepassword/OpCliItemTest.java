@@ -302,4 +302,59 @@ class OpCliItemTest {
         assertTrue(e.getMessage().contains("2.23.0"), e.getMessage());
         assertEquals(List.of(), oldOp.commands("op", "item"));
     }
+
+    // ---- several fields of one item ---------------------------------------------------------
+
+    @Test
+    void severalFieldsAreWrittenInOneEditAndAnEmptyOneIsRemoved() throws Exception {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
+        runner.on(List.of("op", "item", "edit"), c -> ok("{\"version\":13}"));
+        OpReference added = ref("op://Spectral/anthropic/credential-jwks");
+        OpReference removed = ref("op://Spectral/anthropic/history/previous");
+
+        long version = op.write(
+                java.util.Map.of(
+                        CREDENTIAL, Optional.of(secret("new-credential-value")),
+                        added, Optional.of(secret("{\"keys\":[]}")),
+                        removed, Optional.empty()),
+                Optional.of(12L));
+
+        assertEquals(13L, version);
+        List<Command> edits = runner.commands("op", "item", "edit");
+        assertEquals(1, edits.size(), "one edit for all fields");
+        ObjectNode piped = stdinJson(edits.get(0));
+        List<String> labels = piped.path("fields").findValuesAsText("label");
+        assertEquals(List.of("username", "credential", "notesPlain", "credential-jwks"), labels);
+        assertEquals(
+                "new-credential-value",
+                piped.path("fields").get(1).path("value").asText());
+        assertEquals("{\"keys\":[]}", piped.path("fields").get(3).path("value").asText());
+        assertFalse(String.join(" ", edits.get(0).argv()).contains("new-credential-value"), "no value on argv");
+    }
+
+    @Test
+    void readReturnsTheVersionAndTheFieldsTheItemHas() throws Exception {
+        runner.on(List.of("op", "item", "get"), c -> ok(ITEM_JSON));
+        OpReference missing = ref("op://Spectral/anthropic/credential-next");
+
+        OnePassword.ItemValues values = op.read(List.of(CREDENTIAL, missing)).orElseThrow();
+
+        assertEquals(12L, values.version());
+        assertEquals(
+                Optional.of("sk-ant-api03-item-value"), values.value(CREDENTIAL).map(SecretValue::reveal));
+        assertEquals(Optional.empty(), values.value(missing));
+        assertEquals(1, runner.commands("op", "item", "get").size(), "one read for all fields");
+    }
+
+    @Test
+    void aWriteOfFieldsOfTwoItemsIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> op.write(
+                        new java.util.LinkedHashMap<>(java.util.Map.of(
+                                CREDENTIAL, Optional.of(secret("a-value-1234")),
+                                WEBHOOK, Optional.of(secret("b-value-1234")))),
+                        Optional.of(1L)));
+        assertTrue(runner.commands("op", "item", "edit").isEmpty());
+    }
 }

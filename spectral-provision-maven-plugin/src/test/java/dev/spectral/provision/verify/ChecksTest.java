@@ -138,6 +138,12 @@ class ChecksTest {
         }
 
         @Test
+        void theKeySetOfAJwkKeyCountsAsAVariable() {
+            String toml = environment("production", 1, 100) + "[rotation]\nS0 = \"es256-jwk:shared\"\n";
+            assertTrue(only(run(check, toml)).message().contains("101 variables (key sets included)"));
+        }
+
+        @Test
         void localEnvironmentsHaveNoLimit() {
             assertEquals(List.of(), run(check, environment("dev", 0, 150)));
         }
@@ -197,6 +203,37 @@ class ChecksTest {
             assertEquals(
                     "unknown generator 'es512-jwk'; known generators: es256-jwk, random-token, prompt", f.message());
             assertEquals(4, f.position().line());
+        }
+    }
+
+    @Nested
+    class KeySetNames {
+        private final Check check = new KeySetNameCheck();
+
+        @Test
+        void failsAnEntryNamedLikeTheKeySetOfAJwkKey() {
+            Finding f = only(run(check, """
+                    [production]
+                    SIGNING_KEY = "op://V/signing/jwk"
+                    SIGNING_KEY_JWKS = "{\\"keys\\":[]}"
+                    [rotation]
+                    SIGNING_KEY = "es256-jwk:shared"
+                    """));
+
+            assertEquals("key-set-name", f.rule());
+            assertEquals(Optional.of("SIGNING_KEY_JWKS"), f.key());
+            assertEquals(3, f.position().line());
+        }
+
+        @Test
+        void passesTheNameForAKeyWithoutAKeySet() {
+            assertEquals(List.of(), run(check, """
+                    [production]
+                    TOKEN = "op://V/token/credential"
+                    TOKEN_JWKS = "https://example.com/jwks.json"
+                    [rotation]
+                    TOKEN = "random-token:shared"
+                    """));
         }
     }
 

@@ -11,7 +11,7 @@ final class Settings {
     private Settings() {}
 
     static VerifySettings defaults() {
-        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS, List.of());
+        return new VerifySettings(Set.of(), Set.of("dev"), Set.of(), GENERATORS, Set.of("es256-jwk"), List.of());
     }
 
     static VerifySettings vaults(String... vaults) {
