@@ -76,6 +76,16 @@ public final class RotationRecord {
                 continue;
             }
             out.append("- **").append(unit.plan().label()).append("**\n");
+            unit.keySet()
+                    .ifPresent(change -> out.append("  - Key set `")
+                            .append(change.variable())
+                            .append("` (")
+                            .append(change.phase())
+                            .append("): ")
+                            .append(String.join(", ", change.kidsBefore()))
+                            .append(" -> ")
+                            .append(String.join(", ", change.kidsAfter()))
+                            .append('\n'));
             unit.plan()
                     .followUps()
                     .forEach(step -> out.append("  - [ ] ").append(escape(step)).append('\n'));

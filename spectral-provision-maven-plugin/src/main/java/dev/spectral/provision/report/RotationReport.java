@@ -42,6 +42,7 @@ public record RotationReport(
      *     {@code failed} or {@code not-minted}
      * @param versionBefore the item's version before; null when there was no item
      * @param versionAfter the item's version after this key's write; null when it did not write
+     * @param keySet for a key with a public key set: the phase and the key ids before and after; null otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Key(
@@ -58,7 +59,8 @@ public record RotationReport(
             List<String> current,
             List<String> behind,
             String reason,
-            List<String> followUps) {}
+            List<String> followUps,
+            UnitResult.KeySetChange keySet) {}
 
     /**
      * @param environment the process environment, for the GitHub Actions run URL
@@ -104,6 +106,7 @@ public record RotationReport(
                 outcome.currentOf(unit),
                 outcome.behindOf(unit),
                 unit.reason().orElse(null),
-                followed ? plan.followUps() : List.of());
+                followed ? plan.followUps() : List.of(),
+                unit.keySet().orElse(null));
     }
 }

@@ -305,8 +305,15 @@ public final class Rotator {
                         failed(e, UnitResult.unconfirmed(unit, before, after, redactor.redact(e.getMessage())));
                         continue;
                     }
-                    results.add(UnitResult.stored(unit, before, after));
-                    planned.keySet().ifPresent(log::info);
+                    results.add(UnitResult.stored(unit, before, after).withKeySet(planned.keySet()));
+                    planned.keySet()
+                            .ifPresent(change -> log.info(unit.label() + ": " + change.phase()
+                                    + " done; the key set " + change.variable() + " now holds "
+                                    + String.join(
+                                            ", ",
+                                            change.kidsAfter().stream()
+                                                    .map(Rollover::shortKid)
+                                                    .toList())));
                     announce(unit, before, after);
                 } catch (RotationException e) {
                     failed(e, UnitResult.failed(unit, before, redactor.redact(e.getMessage())));
@@ -330,12 +337,13 @@ public final class Rotator {
                     : Optional.empty();
             try {
                 Rollover.Writes writes = rollover.writes(minted, redactor);
-                List<String> kids =
-                        writes.kidsAfter().stream().map(Rollover::shortKid).toList();
                 return new Fields(
                         writes.fields(),
-                        Optional.of(unit.label() + ": " + rollover.phase() + " done; the key set "
-                                + KeySetNames.variable(unit.key()) + " now holds " + String.join(", ", kids)));
+                        Optional.of(new UnitResult.KeySetChange(
+                                KeySetNames.variable(unit.key()),
+                                rollover.phase().toString(),
+                                rollover.kidsNow(),
+                                writes.kidsAfter())));
             } catch (InvalidKeyException e) {
                 throw new RotationException(
                         RotationException.Cause.TOOL,
@@ -383,7 +391,7 @@ public final class Rotator {
     }
 
     /** What a unit writes, and the line that tells what its key set became. */
-    private record Fields(Map<OpReference, Optional<SecretValue>> fields, Optional<String> keySet) {}
+    private record Fields(Map<OpReference, Optional<SecretValue>> fields, Optional<UnitResult.KeySetChange> keySet) {}
 
     /** One provisioning of every environment that reads a stored unit: one op run, one GitHub pass per environment. */
     private RotationOutcome republish(Config config, RotationRequest request, RotationOutcome stored, long start) {

@@ -1,5 +1,6 @@
 package dev.spectral.provision.rotate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,13 +13,15 @@ import java.util.Optional;
  *     wrote the same item, that write's version); empty when there was no item
  * @param versionAfter the item's version after this unit's write, when it wrote
  * @param reason why it is not stored, when it is not
+ * @param keySet for a key with a public key set that was stored: what the rollover did to the set
  */
 public record UnitResult(
         RotationPlan plan,
         Status status,
         Optional<Long> versionBefore,
         Optional<Long> versionAfter,
-        Optional<String> reason) {
+        Optional<String> reason,
+        Optional<KeySetChange> keySet) {
 
     /** What became of a unit. */
     public enum Status {
@@ -40,6 +43,35 @@ public record UnitResult(
         Objects.requireNonNull(versionBefore);
         Objects.requireNonNull(versionAfter);
         Objects.requireNonNull(reason);
+        Objects.requireNonNull(keySet);
+    }
+
+    public UnitResult(
+            RotationPlan plan,
+            Status status,
+            Optional<Long> versionBefore,
+            Optional<Long> versionAfter,
+            Optional<String> reason) {
+        this(plan, status, versionBefore, versionAfter, reason, Optional.empty());
+    }
+
+    /**
+     * What a rollover did to a key's set: no value, only public key ids.
+     *
+     * @param variable the variable that publishes the set
+     * @param phase {@code one phase}, {@code phase 1 of 2} or {@code phase 2 of 2}
+     * @param kidsBefore the set's key ids before, as published
+     * @param kidsAfter after, signing key first
+     */
+    public record KeySetChange(String variable, String phase, List<String> kidsBefore, List<String> kidsAfter) {
+        public KeySetChange {
+            kidsBefore = List.copyOf(kidsBefore);
+            kidsAfter = List.copyOf(kidsAfter);
+        }
+    }
+
+    UnitResult withKeySet(Optional<KeySetChange> change) {
+        return new UnitResult(plan, status, versionBefore, versionAfter, reason, change);
     }
 
     static UnitResult planned(RotationPlan plan, Optional<Long> before) {

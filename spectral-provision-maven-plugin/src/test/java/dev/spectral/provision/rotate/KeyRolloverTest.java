@@ -29,6 +29,7 @@ import dev.spectral.provision.keyset.PublicJwk;
 import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
 import dev.spectral.provision.testing.FakeGitHub;
@@ -110,10 +111,19 @@ class KeyRolloverTest {
         String old = privateKey(generator);
         op.put("op://Spectral/signing-key/jwk", old);
 
-        rotate(config, new RolloverOptions(false, WEEK));
+        RotationOutcome outcome = rotate(config, new RolloverOptions(false, WEEK));
 
         String current = github.secret("production", "SIGNING_KEY");
         assertFalse(current.equals(old), "a new key signs");
+        UnitResult.KeySetChange change = outcome.units().get(0).keySet().orElseThrow();
+        assertEquals("one phase", change.phase());
+        assertEquals(List.of(kid(old)), change.kidsBefore());
+        assertEquals(List.of(kid(current), kid(old)), change.kidsAfter());
+        assertTrue(
+                RotationRecord.markdown(outcome, Optional.empty())
+                        .contains("Key set `SIGNING_KEY_JWKS` (one phase): " + kid(old) + " -> " + kid(current) + ", "
+                                + kid(old)),
+                "the incident record tells the rollover by key ids");
         assertEquals(current, op.valueOf(ref("op://Spectral/signing-key/jwk")));
         for (String env : List.of("production", "staging")) {
             JWKSet set = publishedSet(env);
@@ -237,7 +247,7 @@ class KeyRolloverTest {
 
     // ---- the run ----------------------------------------------------------------------------
 
-    private void rotate(Config config, RolloverOptions options) throws RotationException {
+    private RotationOutcome rotate(Config config, RolloverOptions options) throws RotationException {
         Rotator rotator = new Rotator(op, provisioner(), generators, new NoTerminal(), Map.of(), redactor, clock, log);
         RotationOutcome outcome = rotator.rotate(
                 config,
@@ -251,6 +261,7 @@ class KeyRolloverTest {
                         options));
         assertTrue(outcome.stored(), "stored");
         assertTrue(outcome.problem().isEmpty(), () -> outcome.problem().get().getMessage());
+        return outcome;
     }
 
     private Provisioner provisioner() {
