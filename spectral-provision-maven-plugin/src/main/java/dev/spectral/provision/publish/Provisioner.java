@@ -7,6 +7,7 @@ import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.github.RemoteState;
+import dev.spectral.provision.keyset.KeySetNames;
 import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
@@ -83,7 +84,8 @@ public final class Provisioner {
                 chosen.stream().filter(e -> !request.isLocal(e.name())).toList());
         SecretFreshness before = freshness(publishedReferences);
         Map<OpReference, SecretValue> values = resolve(chosen);
-        List<Environment> selected = withKeySets(config, chosen, values);
+        KeySets.Derived derived = withKeySets(config, chosen, values);
+        List<Environment> selected = derived.environments();
         List<Environment> local =
                 selected.stream().filter(e -> request.isLocal(e.name())).toList();
         List<Environment> published =
@@ -102,6 +104,7 @@ public final class Provisioner {
                     request.force() ? SecretFreshness.unknown() : before));
             targets.put(env.name(), GITHUB_TARGET);
         }
+        plan.removeIf(change -> isSetWithoutValue(change, derived));
         for (Environment env : local) {
             plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
             targets.put(env.name(), request.dotEnvFile().toString());
@@ -208,14 +211,23 @@ public final class Provisioner {
         return applier.apply(again, c -> fresh.get(referenceOf(config, c)));
     }
 
+    /** A key set that could not be made this run is left as GitHub has it: not deleted, not listed as stale. */
+    private static boolean isSetWithoutValue(Change change, KeySets.Derived derived) {
+        return change.kind() == Kind.VARIABLE
+                && (change.action() == Action.DELETE || change.action() == Action.STALE)
+                && derived.problems().stream()
+                        .anyMatch(p -> p.environment().equals(change.environment())
+                                && KeySetNames.variable(p.entry().key()).equalsIgnoreCase(change.key()));
+    }
+
     /** The environments with the public key sets of the private JWKs they read (see {@link KeySets}). */
-    private List<Environment> withKeySets(
+    private KeySets.Derived withKeySets(
             Config config, List<Environment> environments, Map<OpReference, SecretValue> values)
             throws ProvisionException {
         try {
             KeySets.Derived derived = keySets.derive(config, environments, values);
             derived.problems().forEach(problem -> log.warn(problem.line()));
-            return derived.environments();
+            return derived;
         } catch (OnePasswordException e) {
             throw new ProvisionException(
                     ProvisionException.Cause.TOOL,

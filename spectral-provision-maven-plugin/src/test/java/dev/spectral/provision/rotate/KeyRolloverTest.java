@@ -224,6 +224,28 @@ class KeyRolloverTest {
     }
 
     @Test
+    void aSetThatCannotBeMadeIsLeftInGitHubEvenWhenPruning() throws Exception {
+        Config config = config("es256-jwk");
+        op.put("op://Spectral/signing-key/jwk", "pasted-by-hand-not-a-jwk-77");
+        github.putVariable("production", "SIGNING_KEY_JWKS", "{\"keys\":[]}");
+        github.putVariable("production", "LEFTOVER", "x");
+
+        provisioner()
+                .provision(
+                        config,
+                        new ProvisionRequest(
+                                "production",
+                                Set.of(),
+                                Path.of("/nonexistent/.env"),
+                                Set.of(ProvisionRequest.Option.PRUNE)));
+
+        assertEquals("{\"keys\":[]}", github.variables("production").get("SIGNING_KEY_JWKS"), "kept as it was");
+        assertFalse(github.variables("production").containsKey("LEFTOVER"), "the prune itself ran");
+        assertTrue(log.lines("WARN").stream()
+                .anyMatch(l -> l.contains("SIGNING_KEY: no key set is published: the private key is not JSON")));
+    }
+
+    @Test
     void theFirstRotationOfAKeyWithoutItemStartsItsSet() throws Exception {
         Config config = config("es256-jwk");
 
