@@ -20,14 +20,14 @@ import java.util.Optional;
 /**
  * The rollover of one private JWK, planned from what its 1Password item holds before the question is
  * asked (OIDC Core 10.1.1: publish a key before it signs, keep a key until the tokens it signed have
- * expired). One phase: the new key signs and the set gains its public half; the old key stays in the
- * set for the retention period. Two phases, for verifiers that cache the set: the first run keeps the
- * new key aside as the next key and publishes its public half while the old key still signs; the
- * second run (any later rotation of the key) promotes it. Every write goes to one item in one edit.
+ * expired). One phase: the new key signs and the set gains its public half. Two phases, for verifiers
+ * that cache the set: the first run keeps the new key aside as the next key and publishes its public
+ * half while the old key still signs; the second run (any later rotation of the key) promotes it.
+ * After either, every key but the one that signs and the one that waits stays in the set for the
+ * retention period, then leaves. A retention of zero trusts nothing from before the run: the old keys
+ * leave at once and a waiting next key is discarded, not promoted. Every write goes to one item in one edit.
  */
 public final class Rollover {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a run does to the key. */
     public enum Phase {
@@ -47,12 +47,17 @@ public final class Rollover {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stands for the key the generator has yet to make, in the plan shown before it exists. */
+    private static final String NEW_KEY = "new key";
+
     private final String key;
     private final OpReference field;
     private final Phase phase;
     private final Optional<ObjectNode> signing;
     private final Optional<SecretValue> next;
-    private final boolean discardNext;
+    private final Optional<ObjectNode> nextPublic;
+    private final boolean removeNext;
     private final KeySet current;
     private final Age retain;
     private final Instant now;
@@ -64,7 +69,8 @@ public final class Rollover {
             Phase phase,
             Optional<ObjectNode> signing,
             Optional<SecretValue> next,
-            boolean discardNext,
+            Optional<ObjectNode> nextPublic,
+            boolean removeNext,
             KeySet current,
             Age retain,
             Instant now,
@@ -74,7 +80,8 @@ public final class Rollover {
         this.phase = phase;
         this.signing = signing;
         this.next = next;
-        this.discardNext = discardNext;
+        this.nextPublic = nextPublic;
+        this.removeNext = removeNext;
         this.current = current;
         this.retain = retain;
         this.now = now;
@@ -99,10 +106,14 @@ public final class Rollover {
         List<String> warnings = new ArrayList<>();
         Optional<ObjectNode> signing = item.flatMap(i -> i.value(field))
                 .flatMap(value -> readable(value, "the value at " + field, "it is replaced", warnings));
-        Optional<SecretValue> next = item.flatMap(i -> i.value(KeySetNames.next(field)));
-        boolean discardNext = next.isPresent()
-                && readable(next.get(), "the next key at " + KeySetNames.next(field), "it is removed", warnings)
-                        .isEmpty();
+        Optional<SecretValue> waiting = item.flatMap(i -> i.value(KeySetNames.next(field)));
+        Optional<ObjectNode> waitingPublic = waiting.flatMap(
+                value -> readable(value, "the next key at " + KeySetNames.next(field), "it is removed", warnings));
+        boolean trustNothingOld = retain.duration().isZero();
+        if (waitingPublic.isPresent() && trustNothingOld) {
+            warnings.add("the next key waiting at " + KeySetNames.next(field)
+                    + " is discarded, not promoted: with a retention of 0s nothing from before this run is kept");
+        }
         KeySet set = KeySet.empty();
         Optional<SecretValue> kept = item.flatMap(i -> i.value(KeySetNames.set(field)));
         if (kept.isPresent()) {
@@ -117,11 +128,20 @@ public final class Rollover {
         if (signing.isPresent()) {
             set = set.withSigningKey(signing.get());
         }
-        Phase phase = next.isPresent() && !discardNext
-                ? Phase.PROMOTE
-                : twoPhase && signing.isPresent() ? Phase.PREPARE : Phase.ONE_PHASE;
+        boolean promote = waitingPublic.isPresent() && !trustNothingOld;
+        Phase phase = promote ? Phase.PROMOTE : twoPhase && signing.isPresent() ? Phase.PREPARE : Phase.ONE_PHASE;
         return new Rollover(
-                key, field, phase, signing, next.filter(n -> !discardNext), discardNext, set, retain, now, warnings);
+                key,
+                field,
+                phase,
+                signing,
+                waiting.filter(w -> promote),
+                waitingPublic,
+                waiting.isPresent(),
+                set,
+                retain,
+                now,
+                warnings);
     }
 
     private static Optional<ObjectNode> readable(
@@ -160,28 +180,17 @@ public final class Rollover {
      */
     public Writes writes(Optional<SecretValue> minted, Redactor redactor) throws InvalidKeyException {
         Map<OpReference, Optional<SecretValue>> fields = new LinkedHashMap<>();
-        KeySet after;
-        switch (phase) {
-            case PROMOTE -> {
-                SecretValue promoted = next.orElseThrow();
-                after = retired(current.withSigningKey(publicHalf(promoted, "the next key")));
-                fields.put(field, Optional.of(promoted));
-                fields.put(KeySetNames.next(field), Optional.empty());
-            }
-            case PREPARE -> {
-                SecretValue value = minted.orElseThrow();
-                after = current.withNextKey(checkedMint(value));
-                fields.put(KeySetNames.next(field), Optional.of(value));
-            }
-            default -> {
-                SecretValue value = minted.orElseThrow();
-                after = retired(current.withSigningKey(checkedMint(value)));
-                fields.put(field, Optional.of(value));
-            }
+        Optional<ObjectNode> mintedPublic = Optional.empty();
+        if (phase == Phase.PROMOTE) {
+            fields.put(field, next);
+        } else {
+            mintedPublic = Optional.of(checkedMint(minted.orElseThrow()));
+            fields.put(phase == Phase.PREPARE ? KeySetNames.next(field) : field, minted);
         }
-        if (discardNext) {
+        if (removeNext && phase != Phase.PREPARE) {
             fields.put(KeySetNames.next(field), Optional.empty());
         }
+        KeySet after = after(mintedPublic.orElse(null));
         fields.put(KeySetNames.set(field), Optional.of(SecretValue.of(after.stored(), redactor)));
         return new Writes(fields, after.kids());
     }
@@ -192,94 +201,90 @@ public final class Rollover {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             kidsAfter = List.copyOf(kidsAfter);
         }
-
-        /** What the fields hold after the write, for reading them back. */
-        public Map<OpReference, SecretValue> written() {
-            Map<OpReference, SecretValue> written = new LinkedHashMap<>();
-            fields.forEach((f, v) -> v.ifPresent(value -> written.put(f, value)));
-            return written;
-        }
     }
 
-    /** The key that signed until now, if any, stays for the retention period; expired keys leave. */
-    private KeySet retired(KeySet set) {
-        KeySet retiring = signing.map(s -> set.retiring(KeySet.kid(s), now.plus(retain.duration())))
-                .orElse(set);
-        return retiring.withoutExpired(now);
+    /**
+     * The set after this run: the key that signs first, the key that waits next, and every other key
+     * retiring (those not retiring yet from now), less those whose time has come.
+     *
+     * @param minted the public half of the new key; null in a promotion
+     */
+    private KeySet after(ObjectNode minted) {
+        KeySet set = switch (phase) {
+            case PROMOTE -> current.withSigningKey(nextPublic.orElseThrow());
+            case PREPARE -> current.withNextKey(minted);
+            case ONE_PHASE -> current.withSigningKey(minted);
+        };
+        String signs = signingKidAfter(minted);
+        Optional<String> waits = phase == Phase.PREPARE ? Optional.of(KeySet.kid(minted)) : Optional.empty();
+        for (String kid : set.kids()) {
+            if (!kid.equals(signs)
+                    && !waits.orElse("").equals(kid)
+                    && set.retires(kid).isEmpty()) {
+                set = set.retiring(kid, now.plus(retain.duration()));
+            }
+        }
+        return set.withoutExpired(now);
+    }
+
+    private String signingKidAfter(ObjectNode minted) {
+        return switch (phase) {
+            case PROMOTE -> KeySet.kid(nextPublic.orElseThrow());
+            case PREPARE -> signing.map(KeySet::kid).orElseThrow();
+            case ONE_PHASE -> KeySet.kid(minted);
+        };
     }
 
     /** The plan's lines about the set and the phase, for the rotation plan. */
     public List<String> describe() {
         String variable = KeySetNames.variable(key);
+        ObjectNode placeholder = JSON.createObjectNode().put("kid", NEW_KEY);
+        KeySet after = after(placeholder);
         List<String> lines = new ArrayList<>();
         lines.add("key set:      " + variable + " (kept in 1Password at " + path(KeySetNames.set(field)) + ")");
-        lines.add("  now:        " + (current.kids().isEmpty() ? "(empty)" : String.join(", ", labels(current))));
-        lines.add("  after:      " + String.join(", ", labelsAfter()));
+        lines.add("  now:        "
+                + (current.kids().isEmpty()
+                        ? "(empty)"
+                        : labels(current, signing.map(KeySet::kid).orElse(""), nextPublic.map(KeySet::kid))));
+        lines.add("  after:      "
+                + labels(
+                        after,
+                        signingKidAfter(placeholder),
+                        phase == Phase.PREPARE ? Optional.of(NEW_KEY) : Optional.empty()));
         lines.add("rollover:     " + phase + ": " + explanation(variable));
         return lines;
     }
 
-    private List<String> labels(KeySet set) {
+    private static String labels(KeySet set, String signs, Optional<String> waits) {
         List<String> labels = new ArrayList<>();
         for (String kid : set.kids()) {
-            String state = signing.filter(s -> KeySet.kid(s).equals(kid)).isPresent()
+            String state = kid.equals(signs)
                     ? "signs"
-                    : set.retires(kid).map(t -> "leaves " + t).orElse("next");
+                    : waits.filter(kid::equals).isPresent()
+                            ? "next"
+                            : set.retires(kid).map(t -> "leaves " + t).orElse("next");
             labels.add(shortKid(kid) + " (" + state + ")");
         }
-        return labels;
-    }
-
-    private List<String> labelsAfter() {
-        List<String> labels = new ArrayList<>();
-        String leaves = "leaves " + now.plus(retain.duration()) + ", after " + retain;
-        Optional<String> old = signing.map(KeySet::kid);
-        switch (phase) {
-            case ONE_PHASE -> labels.add("new key (signs)");
-            case PROMOTE -> labels.add("next key " + shortKid(nextKid()) + " (signs)");
-            case PREPARE -> {}
-        }
-        for (String kid : current.kids()) {
-            boolean wasSigning = old.filter(kid::equals).isPresent();
-            if (phase == Phase.PROMOTE && kid.equals(nextKid())) {
-                continue;
-            }
-            if (wasSigning) {
-                labels.add(shortKid(kid) + " (" + (phase == Phase.PREPARE ? "signs" : leaves) + ")");
-            } else {
-                labels.add(shortKid(kid)
-                        + current.retires(kid).map(t -> " (leaves " + t + ")").orElse(" (next)"));
-            }
-        }
-        if (phase == Phase.PREPARE) {
-            labels.add("new key (next)");
-        }
-        if (retain.duration().isZero()) {
-            labels.removeIf(label -> label.contains(leaves));
-        }
-        return labels;
+        return String.join(", ", labels);
     }
 
     private String explanation(String variable) {
         String command = "mvn spectral:rotate -Dkey=" + key;
-        String keep = signing.map(s -> shortKid(KeySet.kid(s)) + " stays in the set for " + retain
-                        + " so that the tokens it signed still verify")
-                .orElse("no key signed before");
+        String old = signing.map(s -> shortKid(KeySet.kid(s))).orElse("");
+        String keep = signing.isEmpty()
+                ? "no key signed before"
+                : retain.duration().isZero()
+                        ? old + " leaves the set now (retention 0s): tokens it signed no longer verify"
+                        : old + " stays in the set for " + retain + " so that the tokens it signed still verify";
         return switch (phase) {
             case ONE_PHASE -> "the new key signs once the signers are redeployed; " + keep;
             case PREPARE ->
-                "the new key is published as the next key and is kept aside in 1Password at "
-                        + path(KeySetNames.next(field)) + "; " + shortKid(KeySet.kid(signing.orElseThrow()))
-                        + " keeps signing. Next: once every verifier has fetched " + variable
-                        + " again, run " + command + " to promote it (phase 2)";
+                "the new key is published as the next key and kept aside in 1Password at "
+                        + path(KeySetNames.next(field)) + "; " + old
+                        + " keeps signing. Next: once every verifier has fetched " + variable + " again, run " + command
+                        + " to promote it (phase 2)";
             case PROMOTE -> "the next key, published since phase 1, signs once the signers are redeployed; " + keep;
         };
-    }
-
-    private String nextKid() {
-        return next.flatMap(n -> readable(n, "the next key", "", new ArrayList<>()))
-                .map(KeySet::kid)
-                .orElseThrow();
     }
 
     /** The first characters of a thumbprint: enough to tell keys apart in a plan. */
@@ -292,22 +297,15 @@ public final class Rollover {
                 + ref.section().map(s -> s + "/").orElse("") + ref.field();
     }
 
-    private static ObjectNode publicHalf(SecretValue value, String what) throws InvalidKeyException {
-        try {
-            return PublicJwk.of(value.reveal());
-        } catch (InvalidKeyException e) {
-            throw new InvalidKeyException(what + " " + e.getMessage());
-        }
-    }
-
     /** A minted key must be a private JWK, and when it names itself, by its thumbprint. */
     private static ObjectNode checkedMint(SecretValue value) throws InvalidKeyException {
-        ObjectNode publicKey = publicHalf(value, "the generated key");
+        ObjectNode publicKey;
         JsonNode minted;
         try {
+            publicKey = PublicJwk.of(value.reveal());
             minted = JSON.readTree(value.reveal());
-        } catch (IOException e) {
-            throw new InvalidKeyException("the generated key is not JSON");
+        } catch (InvalidKeyException | IOException e) {
+            throw new InvalidKeyException("the generated key " + e.getMessage());
         }
         if (PublicJwk.privateMembers(minted).isEmpty()) {
             throw new InvalidKeyException("the generated key has no private member, so it cannot sign");

@@ -246,6 +246,30 @@ class KeyRolloverTest {
     }
 
     @Test
+    void aRetentionOfZeroDiscardsAWaitingNextKeyInsteadOfPromotingIt() throws Exception {
+        Config config = config("es256-jwk");
+        op.put("op://Spectral/signing-key/jwk", privateKey("es256-jwk"));
+        rotate(config, new RolloverOptions(true, WEEK));
+        String waiting = op.valueOf(ref("op://Spectral/signing-key/jwk-next"));
+
+        RotationOutcome outcome =
+                rotate(config, new RolloverOptions(false, Age.parse("0s").orElseThrow()));
+
+        String current = github.secret("production", "SIGNING_KEY");
+        assertFalse(current.equals(waiting), "the waiting key may have leaked with its item: a fresh key signs");
+        assertEquals(List.of(kid(current)), kids(publishedSet("production")));
+        assertEquals("one phase", outcome.units().get(0).keySet().orElseThrow().phase());
+        assertEquals(
+                List.of("jwk", "jwk-jwks"),
+                op.stored("Spectral", "signing-key")
+                        .orElseThrow()
+                        .path("fields")
+                        .findValuesAsText("label"));
+        assertTrue(log.lines("WARN").stream().anyMatch(l -> l.contains("is discarded, not promoted")));
+        assertTrue(log.lines().stream().anyMatch(l -> l.contains("leaves the set now (retention 0s)")));
+    }
+
+    @Test
     void theFirstRotationOfAKeyWithoutItemStartsItsSet() throws Exception {
         Config config = config("es256-jwk");
 
