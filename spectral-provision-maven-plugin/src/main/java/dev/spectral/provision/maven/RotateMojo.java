@@ -156,16 +156,8 @@ public class RotateMojo extends AbstractPublishingMojo {
                 throw problem.get();
             }
             if (!outcome.dryRun() && !outcome.units().isEmpty()) {
-                engine.log.info(
-                        outcome.units().size() == 1
-                                ? "Rotated " + outcome.units().get(0).plan().key() + "; republished "
-                                        + outcome.current() + ". Next: redeploy, and see the steps above."
-                                : "Rotated " + outcome.units().size() + " keys; republished " + outcome.current()
-                                        + (outcome.current().size() > 1 ? " once each" : "")
-                                        + ". Next: the follow-ups and audit surfaces in "
-                                        + DisplayPaths.displayName(
-                                                reportDirectory.toPath().resolve(RECORD), executionRoot.toPath())
-                                        + ".");
+                engine.log.info(outcome.doneLine(
+                        DisplayPaths.displayName(reportDirectory.toPath().resolve(RECORD), executionRoot.toPath())));
             }
         }
     }

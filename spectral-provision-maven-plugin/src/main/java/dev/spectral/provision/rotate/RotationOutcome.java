@@ -96,13 +96,31 @@ public record RotationOutcome(
         return dryRun() || stored() && behind().isEmpty();
     }
 
+    /**
+     * The last line of a run that stored its keys.
+     *
+     * @param record where the incident record is, as shown to the user
+     */
+    public String doneLine(String record) {
+        if (units.size() != 1) {
+            return "Rotated " + units.size() + " keys; republished " + current()
+                    + (current().size() > 1 ? " once each" : "") + ". Next: the follow-ups and audit surfaces in "
+                    + record + ".";
+        }
+        RotationPlan plan = units.get(0).plan();
+        return plan.publishesNextKeyOnly()
+                ? "Published the next key of " + plan.key() + " (phase 1 of 2); republished " + current()
+                        + ". Next: see the steps above."
+                : "Rotated " + plan.key() + "; republished " + current() + ". Next: redeploy, and see the steps above.";
+    }
+
     /** What finishes the rotation: provisioning what is behind, rotating what was not stored. Empty when complete. */
     public List<String> finishCommands() {
         if (dryRun()) {
             return List.of();
         }
         return FinishCommands.of(
-                behind(), notDone().stream().map(UnitResult::plan).toList(), run.valueFrom(), run.since());
+                behind(), notDone().stream().map(UnitResult::plan).toList(), run);
     }
 
     /** Why the run did not finish, and how to finish it; empty when it did. */

@@ -3,8 +3,10 @@ package dev.spectral.provision.rotate;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.config.RotationSpec;
 import dev.spectral.provision.keyset.KeySetNames;
+import dev.spectral.provision.keyset.Rollover;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param republish the published environments that read the target, republished whole
  * @param localEnvironments local environments that read the target: their .env is refreshed by provisioning them
  * @param keySet the generator produces a private JWK: the key has a public key set, rolled over with it
+ * @param phase for a key with a set, what the rollover does, once the key's item has been read
  */
 public record RotationPlan(
         RotationSpec spec,
@@ -25,11 +28,43 @@ public record RotationPlan(
         OpReference target,
         List<String> republish,
         List<String> localEnvironments,
-        boolean keySet) {
+        boolean keySet,
+        Optional<Rollover.Phase> phase) {
 
     public RotationPlan {
         republish = List.copyOf(republish);
         localEnvironments = List.copyOf(localEnvironments);
+        Objects.requireNonNull(phase);
+    }
+
+    /** A plan made before the key's item was read: its rollover phase is not known yet. */
+    public RotationPlan(
+            RotationSpec spec,
+            Optional<String> generatorDescription,
+            Optional<String> environment,
+            OpReference target,
+            List<String> republish,
+            List<String> localEnvironments,
+            boolean keySet) {
+        this(spec, generatorDescription, environment, target, republish, localEnvironments, keySet, Optional.empty());
+    }
+
+    /** The plan with the phase its rollover runs. */
+    RotationPlan withPhase(Rollover.Phase rolloverPhase) {
+        return new RotationPlan(
+                spec,
+                generatorDescription,
+                environment,
+                target,
+                republish,
+                localEnvironments,
+                keySet,
+                Optional.of(rolloverPhase));
+    }
+
+    /** Phase 1 of a two-phase rollover: the key that signs does not change in this run. */
+    public boolean publishesNextKeyOnly() {
+        return phase.filter(p -> p == Rollover.Phase.PREPARE).isPresent();
     }
 
     public String key() {
@@ -62,7 +97,10 @@ public record RotationPlan(
     public List<String> followUps() {
         List<String> steps = new ArrayList<>();
         if (!republish.isEmpty()) {
-            steps.add("Redeploy " + String.join(", ", republish) + " so the new value reaches the running systems.");
+            steps.add("Redeploy " + String.join(", ", republish)
+                    + (publishesNextKeyOnly()
+                            ? " so that its verifiers get the key set with the next key."
+                            : " so the new value reaches the running systems."));
         }
         steps.addAll(keySteps());
         return steps;
@@ -73,6 +111,14 @@ public record RotationPlan(
         List<String> steps = new ArrayList<>();
         if (spec.isPrompt()) {
             steps.add("Revoke the old value at the vendor once the new one is live.");
+        }
+        if (publishesNextKeyOnly()) {
+            steps.add("Verifiers read the public key set " + KeySetNames.variable(key())
+                    + ": let every one fetch it again; the signers keep the current key.");
+            steps.add("Then promote the next key (phase 2): mvn spectral:rotate -Dkey=" + key()
+                    + environment.map(e -> " -Denv=" + e).orElse(""));
+            localEnvironments.forEach(env -> steps.add("Refresh the local .env: mvn spectral:provision -Denv=" + env));
+            return steps;
         }
         if (keySet) {
             steps.add("Verifiers read the public key set " + KeySetNames.variable(key())

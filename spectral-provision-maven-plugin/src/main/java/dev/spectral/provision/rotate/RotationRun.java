@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param since the suspected start of the incident, when given
  * @param valueFrom the {@code spectral.valueFrom} pattern, when given (never a value: it names variables)
  * @param dryRun nothing is written
+ * @param rollover how keys with a public key set roll over
  */
 public record RotationRun(
         Selection selection,
@@ -21,7 +22,8 @@ public record RotationRun(
         Instant at,
         Optional<Instant> since,
         Optional<String> valueFrom,
-        boolean dryRun) {
+        boolean dryRun,
+        RolloverOptions rollover) {
 
     public RotationRun {
         Objects.requireNonNull(selection);
@@ -29,5 +31,6 @@ public record RotationRun(
         Objects.requireNonNull(at);
         Objects.requireNonNull(since);
         Objects.requireNonNull(valueFrom);
+        Objects.requireNonNull(rollover);
     }
 }

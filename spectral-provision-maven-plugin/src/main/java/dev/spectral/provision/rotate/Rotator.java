@@ -79,7 +79,13 @@ public final class Rotator {
                             + "); nothing was written");
         }
         RotationRun run = new RotationRun(
-                request.selection(), config.file(), at, request.since(), request.valueFrom(), request.dryRun());
+                request.selection(),
+                config.file(),
+                at,
+                request.since(),
+                request.valueFrom(),
+                request.dryRun(),
+                request.rollover());
         if (request.selection().due()) {
             selected = due(selected, at);
             if (selected.units().isEmpty()) {
@@ -87,11 +93,12 @@ public final class Rotator {
                         run, List.of(), List.of(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
             }
         }
-        List<RotationPlan> units = selected.units();
-        ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), units);
-        UnitWriter.Reads reads = writer.read(units);
+        ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), selected.units());
+        UnitWriter.Reads reads = writer.read(selected.units());
         Map<String, Optional<Long>> versions = reads.versions();
-        Map<OpReference, Rollover> rollovers = rollovers(units, reads, request.rollover(), at);
+        Map<OpReference, Rollover> rollovers = rollovers(selected.units(), reads, request.rollover(), at);
+        selected = withPhases(selected, rollovers);
+        List<RotationPlan> units = selected.units();
         List<String> republish = republish(config, units);
         show(request.selection(), selected, versions, rollovers, republish);
         if (request.dryRun()) {
@@ -151,6 +158,18 @@ public final class Rotator {
             log.info("No generated key is due; nothing was written.");
         }
         return new UnitSelector.Selected(generated, List.of());
+    }
+
+    /** The units, each with a key set told the phase its rollover runs. */
+    private static UnitSelector.Selected withPhases(
+            UnitSelector.Selected selected, Map<OpReference, Rollover> rollovers) {
+        return new UnitSelector.Selected(
+                selected.units().stream()
+                        .map(u -> Optional.ofNullable(rollovers.get(u.target()))
+                                .map(r -> u.withPhase(r.phase()))
+                                .orElse(u))
+                        .toList(),
+                selected.untouched());
     }
 
     /** The rollover of each unit with a key set, planned from what its item holds now. */
@@ -372,7 +391,10 @@ public final class Rotator {
                     .filter(env -> !republish.contains(env))
                     .forEach(republish::add);
             if (units.size() == 1) {
-                log.info("The new value of " + unit.key() + " is stored in 1Password at " + unit.targetPath() + "."
+                log.info((unit.publishesNextKeyOnly()
+                                ? "The next key of " + unit.key() + " is stored in 1Password beside "
+                                : "The new value of " + unit.key() + " is stored in 1Password at ")
+                        + unit.targetPath() + "."
                         + (unit.republish().isEmpty()
                                 ? ""
                                 : " If this run stops now, finish with: mvn spectral:provision -Denv="
@@ -380,7 +402,7 @@ public final class Rotator {
                 return;
             }
             List<RotationPlan> rest = units.subList(units.indexOf(unit) + 1, units.size());
-            List<String> commands = FinishCommands.of(republish, rest, run.valueFrom(), run.since());
+            List<String> commands = FinishCommands.of(republish, rest, run);
             log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " ("
                     + RotationTable.version(before)
                     + " -> " + after + ")."

@@ -178,10 +178,15 @@ class KeyRolloverTest {
         String compromised = privateKey("es256-jwk");
         op.put("op://Spectral/signing-key/jwk", compromised);
 
-        rotate(config, new RolloverOptions(false, Age.parse("0s").orElseThrow()));
+        RotationOutcome outcome =
+                rotate(config, new RolloverOptions(false, Age.parse("0s").orElseThrow()));
 
         JWKSet set = publishedSet("production");
         assertFalse(verifies(sign(compromised), set));
+        assertEquals(
+                List.of("mvn spectral:rotate -Dkey=SIGNING_KEY -Dspectral.rotate.retain=0s"),
+                FinishCommands.of(List.of(), List.of(outcome.units().get(0).plan()), outcome.run()),
+                "a run finished later keeps dropping the compromised key");
         assertEquals(List.of(kid(github.secret("production", "SIGNING_KEY"))), kids(set));
     }
 
@@ -191,9 +196,15 @@ class KeyRolloverTest {
         String old = privateKey("es256-jwk");
         op.put("op://Spectral/signing-key/jwk", old);
 
-        rotate(config, new RolloverOptions(true, WEEK));
+        RotationOutcome phaseOne = rotate(config, new RolloverOptions(true, WEEK));
 
         assertEquals(old, github.secret("production", "SIGNING_KEY"), "phase 1: the old key keeps signing");
+        List<String> steps = phaseOne.units().get(0).plan().followUps();
+        assertTrue(
+                steps.contains("Then promote the next key (phase 2): mvn spectral:rotate -Dkey=SIGNING_KEY"),
+                steps.toString());
+        assertFalse(steps.stream().anyMatch(s -> s.startsWith("Recycle")), "nothing new signs yet: " + steps);
+        assertTrue(phaseOne.doneLine("record.md").startsWith("Published the next key of SIGNING_KEY (phase 1 of 2)"));
         String next = op.valueOf(ref("op://Spectral/signing-key/jwk-next"));
         JWKSet announced = publishedSet("production");
         assertEquals(List.of(kid(old), kid(next)), kids(announced));
