@@ -131,6 +131,21 @@ public final class KeySets {
             environments = List.copyOf(environments);
             problems = List.copyOf(problems);
         }
+
+        /**
+         * The key whose set an environment's entry publishes, as {@code (key set of KEY)} for the plan's
+         * source column; empty for an entry of the file.
+         */
+        public Optional<String> sourceOf(String environment, String name) {
+            return environments.stream()
+                    .filter(env -> env.name().equals(environment))
+                    .flatMap(env -> env.entries().stream())
+                    .filter(Entry::isSecret)
+                    .map(Entry::key)
+                    .filter(key -> KeySetNames.variable(key).equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(key -> "(key set of " + key + ")");
+        }
     }
 
     /** A key whose set is missing or will not serve verifiers: the environment, the key's entry, why, and the fix. */

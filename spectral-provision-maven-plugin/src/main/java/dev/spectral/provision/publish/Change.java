@@ -37,6 +37,11 @@ public record Change(
         Objects.requireNonNull(note);
     }
 
+    /** The change, its value coming from somewhere else than the file's literal: shown as the source. */
+    public Change from(String otherSource) {
+        return new Change(environment, key, kind, action, otherSource, literal, note);
+    }
+
     /** {@code [production] KEY (secret, set)}, for progress lines and errors. */
     public String label() {
         return "[" + environment + "] " + key + " (" + kind + ", " + action + ")";

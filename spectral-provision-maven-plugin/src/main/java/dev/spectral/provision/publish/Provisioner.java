@@ -105,6 +105,12 @@ public final class Provisioner {
             targets.put(env.name(), GITHUB_TARGET);
         }
         plan.removeIf(change -> isSetWithoutValue(change, derived));
+        plan.replaceAll(
+                change -> change.kind() == Kind.VARIABLE && change.source().equals(Change.LITERAL)
+                        ? derived.sourceOf(change.environment(), change.key())
+                                .map(change::from)
+                                .orElse(change)
+                        : change);
         for (Environment env : local) {
             plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
             targets.put(env.name(), request.dotEnvFile().toString());

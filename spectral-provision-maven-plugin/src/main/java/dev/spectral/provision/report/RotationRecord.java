@@ -19,6 +19,12 @@ public final class RotationRecord {
     private RotationRecord() {}
 
     public static String markdown(RotationOutcome outcome, Optional<String> runUrl) {
+        if (outcome.units().isEmpty()) {
+            // -Dkey=due on a schedule, most weeks: a line, not an incident.
+            return "### spectral:rotate (" + outcome.run().selection().text() + ")\n\nNothing was due at "
+                    + outcome.run().at() + ": no key was rotated and nothing was written ("
+                    + runUrl.orElse("not on GitHub Actions") + ").\n";
+        }
         StringBuilder out = new StringBuilder("### spectral:rotate: incident record")
                 .append(outcome.dryRun() ? " (dry run: nothing was written)" : "")
                 .append("\n\n")

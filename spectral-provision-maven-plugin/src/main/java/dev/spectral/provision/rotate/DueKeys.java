@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * Which keys {@code -Dkey=due} rotates: those with a max age in their spec whose 1Password item is
- * older than it (or does not exist yet), and those whose next key waits for the second phase of a
- * rollover. Costs one {@code op item list} per vault, and one item read per key with a key set that
- * is not yet due by age (to see whether a next key waits).
+ * older than it (or does not exist yet), and those with a key set whose next key waits for the second
+ * phase of a rollover. Costs one {@code op item list} per vault, and one item read per key with a key
+ * set that is not due by age (to see whether a next key waits).
  */
 final class DueKeys {
 
@@ -27,6 +27,11 @@ final class DueKeys {
 
     DueKeys(OnePassword onePassword) {
         this.onePassword = onePassword;
+    }
+
+    /** The candidates this selector considers: a max age, or a key set that may have a next key waiting. */
+    static boolean considered(RotationPlan unit) {
+        return unit.spec().maxAge().isPresent() || unit.keySet();
     }
 
     List<Due> find(List<RotationPlan> candidates, Instant now) throws RotationException {
@@ -40,16 +45,10 @@ final class DueKeys {
             throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
         }
         List<Due> due = new ArrayList<>();
-        for (RotationPlan unit : aged) {
-            Age maxAge = unit.spec().maxAge().orElseThrow();
-            Optional<Instant> updated = updates.itemUpdated(unit.target());
-            if (updated.isEmpty()) {
-                due.add(new Due(unit, "its item " + unit.itemPath() + " does not exist yet"));
-            } else if (!updated.get().plus(maxAge.duration()).isAfter(now)) {
-                due.add(new Due(
-                        unit,
-                        "its item last changed " + updated.get() + ", " + days(Duration.between(updated.get(), now))
-                                + " ago; max age " + maxAge));
+        for (RotationPlan unit : candidates) {
+            Optional<String> byAge = unit.spec().maxAge().flatMap(maxAge -> byAge(unit, maxAge, updates, now));
+            if (byAge.isPresent()) {
+                due.add(new Due(unit, byAge.get()));
             } else if (unit.keySet() && nextKeyWaits(unit)) {
                 due.add(new Due(
                         unit,
@@ -58,6 +57,18 @@ final class DueKeys {
             }
         }
         return due;
+    }
+
+    private static Optional<String> byAge(RotationPlan unit, Age maxAge, SecretFreshness updates, Instant now) {
+        Optional<Instant> updated = updates.itemUpdated(unit.target());
+        if (updated.isEmpty()) {
+            return Optional.of("its item " + unit.itemPath() + " does not exist yet");
+        }
+        if (updated.get().plus(maxAge.duration()).isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of("its item last changed " + updated.get() + ", " + days(Duration.between(updated.get(), now))
+                + " ago; max age " + maxAge);
     }
 
     private boolean nextKeyWaits(RotationPlan unit) throws RotationException {

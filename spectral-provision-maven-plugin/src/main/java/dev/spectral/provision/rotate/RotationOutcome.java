@@ -44,7 +44,7 @@ public record RotationOutcome(
         return run.dryRun();
     }
 
-    /** Every unit's new value is in 1Password (and read back equal). */
+    /** Every unit's new value is in 1Password (and read back equal); true when there was nothing to store. */
     public boolean stored() {
         return !dryRun() && units.stream().allMatch(UnitResult::stored);
     }

@@ -101,6 +101,14 @@ public final class Rotator {
         List<RotationPlan> units = selected.units();
         List<String> republish = republish(config, units);
         show(request.selection(), selected, versions, rollovers, republish);
+        if (!rollovers.isEmpty()
+                && incident(request)
+                && !request.rollover().retain().duration().isZero()) {
+            log.warn("The keys that stop signing stay in their key sets for "
+                    + request.rollover().retain()
+                    + " (-Dspectral.rotate.retain): if a private key may have leaked, run with "
+                    + "-Dspectral.rotate.retain=0s instead, so that the tokens it signed stop verifying now.");
+        }
         if (request.dryRun()) {
             return dryRun(run, selected, versions, rollovers, valueFrom, republish, start);
         }
@@ -137,10 +145,9 @@ public final class Rotator {
      */
     private UnitSelector.Selected due(UnitSelector.Selected candidates, Instant at) throws RotationException {
         List<DueKeys.Due> due = new DueKeys(onePassword).find(candidates.units(), at);
-        long aged = candidates.units().stream()
-                .filter(u -> u.spec().maxAge().isPresent())
-                .count();
-        log.info(due.size() + " of the " + aged + " key(s) with a max age are due for rotation"
+        long considered =
+                candidates.units().stream().filter(DueKeys::considered).count();
+        log.info(due.size() + " of the " + considered + " key(s) with a max age or a key set are due for rotation"
                 + (due.isEmpty() ? "." : ":"));
         due.forEach(d -> log.info("  - " + d.unit().label() + ": " + d.why()));
         List<RotationPlan> generated = new ArrayList<>();
@@ -158,6 +165,15 @@ public final class Rotator {
             log.info("No generated key is due; nothing was written.");
         }
         return new UnitSelector.Selected(generated, List.of());
+    }
+
+    /** A run that rotates a blast radius (all, an item, a vault) or names the incident's start answers an incident. */
+    private static boolean incident(RotationRequest request) {
+        Selection selection = request.selection();
+        return selection.all()
+                || selection.item().isPresent()
+                || selection.vault().isPresent()
+                || request.since().isPresent();
     }
 
     /** The units, each with a key set told the phase its rollover runs. */

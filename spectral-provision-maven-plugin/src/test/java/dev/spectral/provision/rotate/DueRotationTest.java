@@ -14,6 +14,7 @@ import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.publish.DotEnvWriter;
 import dev.spectral.provision.publish.ProvisionRequest;
 import dev.spectral.provision.publish.Provisioner;
+import dev.spectral.provision.report.RotationRecord;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.testing.Configs;
 import dev.spectral.provision.testing.FakeGitHub;
@@ -106,7 +107,7 @@ class DueRotationTest {
                 outcome.units().stream().map(u -> u.plan().key()).toList());
         assertTrue(outcome.stored());
         assertTrue(
-                log.lines("INFO").contains("4 of the 5 key(s) with a max age are due for rotation:"),
+                log.lines("INFO").contains("4 of the 5 key(s) with a max age or a key set are due for rotation:"),
                 log.lines().toString());
         assertTrue(
                 log.lines("INFO").stream()
@@ -142,6 +143,11 @@ class DueRotationTest {
         RotationOutcome outcome = rotate();
 
         assertEquals(List.of(), outcome.units());
+        assertTrue(outcome.complete() && outcome.problem().isEmpty(), "a run with nothing due succeeds");
+        assertEquals(
+                "### spectral:rotate (-Dkey=due)\n\nNothing was due at 2026-12-01T10:00:00Z: no key was rotated and "
+                        + "nothing was written (not on GitHub Actions).\n",
+                RotationRecord.markdown(outcome, Optional.empty()));
         assertEquals(0, op.writeCalls());
         assertEquals(List.of(), github.writeCalls());
         assertTrue(

@@ -288,6 +288,11 @@ class KeyRolloverTest {
 
         String current = github.secret("production", "SIGNING_KEY");
         assertEquals(List.of(kid(current)), kids(publishedSet("production")));
+        assertTrue(
+                log.lines("INFO").stream()
+                        .anyMatch(l -> l.matches(
+                                "production +SIGNING_KEY_JWKS +variable +create +\\(key set of SIGNING_KEY\\)")),
+                "the plan says where the variable comes from");
     }
 
     @Test

@@ -24,7 +24,11 @@ final class KeyAges {
 
     private KeyAges() {}
 
-    static List<Finding> check(Config config, SecretFreshness items, Instant now) {
+    /**
+     * @param local environments written to a .env: a {@code shared} key is rotated in the item the
+     *     published environments read, so a local environment's own item is not its age
+     */
+    static List<Finding> check(Config config, Set<String> local, SecretFreshness items, Instant now) {
         List<Finding> findings = new ArrayList<>();
         for (RotationSpec spec : config.rotations()) {
             if (spec.maxAge().isEmpty()) {
@@ -34,8 +38,10 @@ final class KeyAges {
             Set<OpReference> seen = new LinkedHashSet<>();
             for (Environment env : config.environments()) {
                 Entry entry = env.entry(spec.key()).orElse(null);
+                boolean sharedLocal = spec.scope() == RotationSpec.Scope.SHARED && local.contains(env.name());
                 if (entry == null
                         || entry.reference().isEmpty()
+                        || sharedLocal
                         || !seen.add(entry.reference().get())) {
                     continue;
                 }

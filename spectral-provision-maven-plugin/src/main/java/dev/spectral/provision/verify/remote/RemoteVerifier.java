@@ -9,6 +9,7 @@ import dev.spectral.provision.config.Position;
 import dev.spectral.provision.github.GitHub;
 import dev.spectral.provision.github.GitHubException;
 import dev.spectral.provision.github.RemoteState;
+import dev.spectral.provision.keyset.KeySetNames;
 import dev.spectral.provision.keyset.KeySets;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The checks of {@code spectral:verify -Dspectral.verify.remote}, for a scheduled or main-branch job
@@ -87,7 +89,7 @@ public final class RemoteVerifier {
                         null,
                         "cannot list vault '" + vault + "', so staleness is not checked for it: " + e.getMessage(),
                         "grant the account read access to the vault")));
-        findings.addAll(KeyAges.check(config, freshness, clock.instant()));
+        findings.addAll(KeyAges.check(config, local, freshness, clock.instant()));
         for (Environment env : environments) {
             if (!local.contains(env.name())) {
                 checkEnvironment(config, env, values, freshness, findings);
@@ -158,7 +160,8 @@ public final class RemoteVerifier {
             return;
         }
         for (Change change : PlanBuilder.forGitHub(env, remote, false, freshness)) {
-            finding(env, change, remote, freshness, fix).ifPresent(findings::add);
+            finding(env, change, remote, freshness, keySetVariables(config), fix)
+                    .ifPresent(findings::add);
         }
         for (String key : keySets.keys(config)) {
             env.entry(key)
@@ -169,9 +172,21 @@ public final class RemoteVerifier {
         }
     }
 
+    /** The names of the published key sets, as GitHub spells them. */
+    private Set<String> keySetVariables(Config config) {
+        return keySets.keys(config).stream()
+                .map(key -> KeySetNames.variable(key).toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+    }
+
     /** What a change that provision would make means for verify; a deletion of the old kind is told with the new kind. */
     private static Optional<Finding> finding(
-            Environment env, Change change, RemoteState remote, SecretFreshness freshness, String fix) {
+            Environment env,
+            Change change,
+            RemoteState remote,
+            SecretFreshness freshness,
+            Set<String> keySets,
+            String fix) {
         String name = change.key().toUpperCase(Locale.ROOT);
         if (change.action() == Action.STALE) {
             return Optional.of(Finding.warning(
@@ -186,6 +201,16 @@ public final class RemoteVerifier {
         Entry entry = env.entry(change.key()).orElse(null);
         if (entry == null || change.action() == Action.UNCHANGED || change.action() == Action.DELETE) {
             return Optional.empty();
+        }
+        if (change.action() == Action.UPDATE && keySets.contains(name)) {
+            return Optional.of(Finding.warning(
+                    "remote-key-set-drift",
+                    entry.position(),
+                    env.name(),
+                    entry.key(),
+                    "the key set in GitHub is not the one provision publishes now: a retired key's time has come, "
+                            + "or a rollover was not republished (the checks above say if it lacks the signing key)",
+                    fix));
         }
         if (change.action() == Action.UPDATE) {
             return Optional.of(Finding.error(

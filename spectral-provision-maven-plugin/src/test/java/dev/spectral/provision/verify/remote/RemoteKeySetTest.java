@@ -112,7 +112,11 @@ class RemoteKeySetTest {
         assertEquals(
                 List.of("key-set-current"),
                 about(findings, "key-set").stream().map(Finding::rule).toList());
-        assertTrue(findings.stream().anyMatch(f -> f.rule().equals("remote-drift")), "and it differs from provision's");
+        Finding drift = findings.stream()
+                .filter(f -> f.rule().equals("remote-key-set-drift"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Severity.WARNING, drift.severity(), "an old key past its time is not by itself an error");
     }
 
     @Test
@@ -126,6 +130,29 @@ class RemoteKeySetTest {
                         .anyMatch(f ->
                                 f.rule().equals("remote-missing") && f.key().equals(Optional.of("SIGNING_KEY_JWKS"))),
                 findings.toString());
+    }
+
+    @Test
+    void aLocalEnvironmentsOwnItemIsNotTheAgeOfASharedKey() throws Exception {
+        Config config = Configs.valid("""
+                [production]
+                SIGNING_KEY = "op://Spectral/signing-key/jwk"
+                [dev]
+                SIGNING_KEY = "op://Spectral/signing-key-dev/jwk"
+                [rotation]
+                SIGNING_KEY = "es256-jwk:shared:90d"
+                """);
+        itemChanged("2026-11-01T00:00:00Z");
+        op.add(
+                "Spectral",
+                item("sgnd", "signing-key-dev", 1, field("jwk", "jwk", "CONCEALED", key.toJSONString()))
+                        .put("updated_at", "2020-01-01T00:00:00Z"));
+        KeySets keySets = new KeySets(id -> id.endsWith("-jwk"), op, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<Finding> findings =
+                new RemoteVerifier(op, github, keySets, Clock.fixed(NOW, ZoneOffset.UTC)).verify(config, Set.of("dev"));
+
+        assertEquals(List.of(), about(findings, "rotation-due"), "-Dkey=due would not rotate the dev item either");
     }
 
     @Test
