@@ -21,4 +21,16 @@ ghCalls = { jsonLines('gh-calls.log')*.argv }
 // Every request that reached the emulated GitHub ({method, path, status}), and those that would change it.
 requests = { jsonLines('github/requests.log') }
 writes = { requests().findAll { it.method in ['PUT', 'POST', 'PATCH', 'DELETE'] } }
+// The RFC 7638 thumbprint of a JWK given as JSON text (EC, RSA or OKP): SHA-256 over its required
+// members in lexicographic order, no spaces, base64url without padding. The kid of a key set's keys.
+thumbprint = { String jwk ->
+    def key = new JsonSlurper().parseText(jwk)
+    def required = [EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x']][key.kty]
+    assert required: "not a JWK of type EC, RSA or OKP: kty ${key.kty}"
+    def canonical = '{' + required.collect { "\"${it}\":\"${key[it]}\"" }.join(',') + '}'
+    def digest = java.security.MessageDigest.getInstance('SHA-256').digest(canonical.getBytes('UTF-8'))
+    Base64.urlEncoder.withoutPadding().encodeToString(digest)
+}
+// A published key set variable (e.g. SIGNING_KEY_JWKS) of an environment, parsed; null when absent.
+keySet = { String env, String name -> variable(env, name)?.with { new JsonSlurper().parseText(it) } }
 true

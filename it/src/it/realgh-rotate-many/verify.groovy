@@ -14,7 +14,7 @@ assert edits.collect { it[2] } == ['itm5', 'itm6', 'itm1']: edits
 assert item('signing-key').version == 2 && item('webhook-production').version == 4 && item('anthropic-production').version == 2
 assert item('anthropic-staging').version == 1 && item('webhook-staging').version == 2 && item('cloudflare').version == 1
 def runs = calls.findIndexValues { it[0] == 'run' }
-assert runs.size() == 4: 'three read-backs and one op run for the republishing'
+assert runs.size() == 5: 'three read-backs, and for the republishing one op run for the values and one for the kept key sets'
 def lastEdit = calls.findLastIndexOf { it[0] == 'item' && it[1] == 'edit' }
 assert calls.findIndexOf { it[0] == 'item' && it[1] == 'list' } > lastEdit: 'the republishing starts after every store'
 
@@ -22,6 +22,13 @@ assert calls.findIndexOf { it[0] == 'item' && it[1] == 'list' } > lastEdit: 'the
 def jwk = vaultValue('signing-key', 'jwk')
 assert new JsonSlurper().parseText(jwk).crv == 'P-256'
 assert secret('production', 'SIGNING_KEY') == jwk && secret('staging', 'SIGNING_KEY') == jwk
+// Its public key set beside it, in both environments: the new key first, then the old one (retained).
+def oldJwk = '{"kty":"EC","crv":"P-256","x":"fakeXq1","y":"fakeYq2","d":"fakeDsecret9Gh"}'
+['production', 'staging'].each { env ->
+    def set = keySet(env, 'SIGNING_KEY_JWKS')
+    assert set.keys*.kid == [thumbprint(jwk), thumbprint(oldJwk)]: "${env}: ${set}"
+    assert set.keys.every { key -> !key.keySet().any { it in ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] } }
+}
 def webhook = vaultValue('webhook-production', 'secret')
 assert webhook != 'fake-webhook-production-Qe5rT7yU' && secret('production', 'WEBHOOK_SECRET') == webhook
 assert vaultValue('anthropic-production', 'credential') == 'vendor-issued-key-Rm4Tq8Wz1Kx6'
@@ -29,11 +36,12 @@ assert secret('production', 'ANTHROPIC_API_KEY') == 'vendor-issued-key-Rm4Tq8Wz1
 assert secret('staging', 'ANTHROPIC_API_KEY') == vaultValue('anthropic-staging', 'credential')
 assert secret('staging', 'WEBHOOK_SECRET') == vaultValue('webhook-staging', 'secret')
 
-// Each environment republished once: one write per secret and per variable, no more.
+// Each environment republished once: one write per secret and per variable (APP_ENV, LOG_LEVEL and the
+// key set SIGNING_KEY_JWKS), no more.
 def requests = new File(basedir, 'github/requests.log').readLines('UTF-8').collect { new JsonSlurper().parseText(it) }
 ['production', 'staging'].each { env ->
     def writes = requests.findAll { it.method in ['PUT', 'POST', 'PATCH'] && it.path.startsWith("/repos/acme/app/environments/${env}/") }
-    assert writes.size() == 6: "${env}: ${writes}"
+    assert writes.size() == 7: "${env}: ${writes}"
     def secretPuts = writes.findAll { it.method == 'PUT' }.collect { it.path }
     assert secretPuts.sort() == ['ANTHROPIC_API_KEY', 'CLOUDFLARE_API_TOKEN', 'SIGNING_KEY', 'WEBHOOK_SECRET']
             .collect { "/repos/acme/app/environments/${env}/secrets/${it}" }: secretPuts

@@ -18,13 +18,15 @@ assert !new File(basedir, 'fake-op/fail-write-to').exists()
 
 def jwk = vaultValue('signing-key', 'jwk')
 assert secret('production', 'SIGNING_KEY') == jwk && secret('staging', 'SIGNING_KEY') == jwk
+assert ['production', 'staging'].every { keySet(it, 'SIGNING_KEY_JWKS').keys[0].kid == thumbprint(jwk) }
 assert secret('production', 'WEBHOOK_SECRET') == vaultValue('webhook-production', 'secret')
 assert secret('production', 'ANTHROPIC_API_KEY') == 'vendor-issued-key-Hp2Ls7Dv5Yc3'
 
-// staging reads only the first key: republished by step 1, once, and not again by step 2.
+// staging reads only the first key: republished by step 1, once, and not again by step 2: its four
+// secrets and three variables (APP_ENV, LOG_LEVEL and the key set SIGNING_KEY_JWKS).
 def requests = new File(basedir, 'github/requests.log').readLines('UTF-8').collect { new JsonSlurper().parseText(it) }
 def stagingWrites = requests.findAll { it.method in ['PUT', 'POST', 'PATCH'] && it.path.startsWith('/repos/acme/app/environments/staging/') }
-assert stagingWrites.size() == 6: stagingWrites
+assert stagingWrites.size() == 7: stagingWrites
 assert requests.count { it.method == 'GET' && it.path == '/repos/acme/app/environments/staging' } == 1
 assert requests.count { it.method == 'GET' && it.path == '/repos/acme/app/environments/production' } == 2
 

@@ -406,11 +406,12 @@ public final class Rotator {
                     .flatMap(r -> r.plan().republish().stream())
                     .filter(env -> !republish.contains(env))
                     .forEach(republish::add);
+            // Phase 1 of a two-phase rollover leaves the key's own field alone: the new key goes to <field>-next.
+            boolean nextKey = unit.publishesNextKeyOnly();
+            String stored = nextKey ? unit.targetPath() + KeySetNames.NEXT_FIELD_SUFFIX : unit.targetPath();
             if (units.size() == 1) {
-                log.info((unit.publishesNextKeyOnly()
-                                ? "The next key of " + unit.key() + " is stored in 1Password beside "
-                                : "The new value of " + unit.key() + " is stored in 1Password at ")
-                        + unit.targetPath() + "."
+                log.info((nextKey ? "The next key of " : "The new value of ") + unit.key()
+                        + " is stored in 1Password at " + stored + "."
                         + (unit.republish().isEmpty()
                                 ? ""
                                 : " If this run stops now, finish with: mvn spectral:provision -Denv="
@@ -419,7 +420,8 @@ public final class Rotator {
             }
             List<RotationPlan> rest = units.subList(units.indexOf(unit) + 1, units.size());
             List<String> commands = FinishCommands.of(republish, rest, run);
-            log.info("Stored " + unit.label() + " in 1Password at " + unit.targetPath() + " ("
+            log.info("Stored " + (nextKey ? "the next key of " : "") + unit.label() + " in 1Password at " + stored
+                    + " ("
                     + RotationTable.version(before)
                     + " -> " + after + ")."
                     + (commands.isEmpty()
