@@ -94,6 +94,11 @@ public record RotationPlan(
                 + target.section().map(s -> s + "/").orElse("") + target.field();
     }
 
+    /** Where the new key goes: the target, or beside it in phase 1 of a rollover, as vault/item/[section/]field. */
+    public String writtenPath() {
+        return publishesNextKeyOnly() ? targetPath() + KeySetNames.NEXT_FIELD_SUFFIX : targetPath();
+    }
+
     public List<String> followUps() {
         List<String> steps = new ArrayList<>();
         if (!republish.isEmpty()) {

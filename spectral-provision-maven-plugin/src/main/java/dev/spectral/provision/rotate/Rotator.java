@@ -270,7 +270,9 @@ public final class Rotator {
         String publish = republish.isEmpty() ? "nothing" : String.join(", ", republish);
         log.info(
                 units.size() == 1
-                        ? "Dry run: would write " + units.get(0).targetPath() + " in 1Password and republish " + publish
+                        ? "Dry run: would write " + units.get(0).writtenPath()
+                                + (units.get(0).keySet() ? " and its key set" : "") + " in 1Password and republish "
+                                + publish
                                 + ". Nothing was written."
                         : "Dry run: would write " + units.size() + " fields in 1Password and republish " + publish
                                 + (republish.isEmpty() ? "" : " once each") + ". Nothing was written.");
@@ -408,7 +410,7 @@ public final class Rotator {
                     .forEach(republish::add);
             // Phase 1 of a two-phase rollover leaves the key's own field alone: the new key goes to <field>-next.
             boolean nextKey = unit.publishesNextKeyOnly();
-            String stored = nextKey ? unit.targetPath() + KeySetNames.NEXT_FIELD_SUFFIX : unit.targetPath();
+            String stored = unit.writtenPath();
             if (units.size() == 1) {
                 log.info((nextKey ? "The next key of " : "The new value of ") + unit.key()
                         + " is stored in 1Password at " + stored + "."

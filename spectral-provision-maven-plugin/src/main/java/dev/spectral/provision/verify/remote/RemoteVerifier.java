@@ -209,7 +209,7 @@ public final class RemoteVerifier {
                     env.name(),
                     entry.key(),
                     "the key set in GitHub is not the one provision publishes now: a retired key's time has come, "
-                            + "or a rollover was not republished (the checks above say if it lacks the signing key)",
+                            + "or a rollover was not republished",
                     fix));
         }
         if (change.action() == Action.UPDATE) {
