@@ -3,6 +3,7 @@ package dev.spectral.provision.rotate;
 import dev.spectral.provision.config.Age;
 import dev.spectral.provision.keyset.KeySetNames;
 import dev.spectral.provision.keyset.Rollover;
+import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.publish.SecretFreshness;
@@ -24,17 +25,47 @@ final class DueKeys {
     record Due(RotationPlan unit, String why) {}
 
     private final OnePassword onePassword;
+    private final Log log;
 
-    DueKeys(OnePassword onePassword) {
+    DueKeys(OnePassword onePassword, Log log) {
         this.onePassword = onePassword;
+        this.log = log;
+    }
+
+    /**
+     * The generated keys that are due, as the units of this run; the keys entered by hand that are due
+     * are listed with the command that rotates each, since a scheduled run has nobody to type them.
+     */
+    UnitSelector.Selected select(UnitSelector.Selected candidates, Instant now) throws RotationException {
+        List<Due> due = find(candidates.units(), now);
+        long considered =
+                candidates.units().stream().filter(DueKeys::considered).count();
+        log.info(due.size() + " of the " + considered + " key(s) with a max age or a key set are due for rotation"
+                + (due.isEmpty() ? "." : ":"));
+        due.forEach(d -> log.info("  - " + d.unit().label() + ": " + d.why()));
+        List<RotationPlan> generated = new ArrayList<>();
+        for (Due d : due) {
+            if (d.unit().spec().isPrompt()) {
+                log.warn(d.unit().label() + " is due and is entered by hand, so this run does not rotate it: run "
+                        + "mvn spectral:rotate -Dkey=" + d.unit().key()
+                        + d.unit().environment().map(e -> " -Denv=" + e).orElse("")
+                        + " (in CI, with -Dspectral.valueFrom=env:NAME)");
+            } else {
+                generated.add(d.unit());
+            }
+        }
+        if (generated.isEmpty()) {
+            log.info("No generated key is due; nothing was written.");
+        }
+        return new UnitSelector.Selected(generated, List.of());
     }
 
     /** The candidates this selector considers: a max age, or a key set that may have a next key waiting. */
-    static boolean considered(RotationPlan unit) {
+    private static boolean considered(RotationPlan unit) {
         return unit.spec().maxAge().isPresent() || unit.keySet();
     }
 
-    List<Due> find(List<RotationPlan> candidates, Instant now) throws RotationException {
+    private List<Due> find(List<RotationPlan> candidates, Instant now) throws RotationException {
         List<RotationPlan> aged =
                 candidates.stream().filter(u -> u.spec().maxAge().isPresent()).toList();
         SecretFreshness updates;

@@ -87,7 +87,7 @@ public final class Rotator {
                 request.dryRun(),
                 request.rollover());
         if (request.selection().due()) {
-            selected = due(selected, at);
+            selected = new DueKeys(onePassword, log).select(selected, at);
             if (selected.units().isEmpty()) {
                 return new RotationOutcome(
                         run, List.of(), List.of(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
@@ -96,19 +96,11 @@ public final class Rotator {
         ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), selected.units());
         UnitWriter.Reads reads = writer.read(selected.units());
         Map<String, Optional<Long>> versions = reads.versions();
-        Map<OpReference, Rollover> rollovers = rollovers(selected.units(), reads, request.rollover(), at);
-        selected = withPhases(selected, rollovers);
+        Rollovers rollovers = Rollovers.plan(selected.units(), reads, request, at, log);
+        selected = rollovers.phased(selected);
         List<RotationPlan> units = selected.units();
         List<String> republish = republish(config, units);
         show(request.selection(), selected, versions, rollovers, republish);
-        if (!rollovers.isEmpty()
-                && incident(request)
-                && !request.rollover().retain().duration().isZero()) {
-            log.warn("The keys that stop signing stay in their key sets for "
-                    + request.rollover().retain()
-                    + " (-Dspectral.rotate.retain): if a private key may have leaked, run with "
-                    + "-Dspectral.rotate.retain=0s instead, so that the tokens it signed stop verifying now.");
-        }
         if (request.dryRun()) {
             return dryRun(run, selected, versions, rollovers, valueFrom, republish, start);
         }
@@ -139,80 +131,11 @@ public final class Rotator {
         return republish(config, request, outcome, start);
     }
 
-    /**
-     * The generated keys that are due, as the units of this run; the keys entered by hand that are due
-     * are listed with the command that rotates each, since a scheduled run has nobody to type them.
-     */
-    private UnitSelector.Selected due(UnitSelector.Selected candidates, Instant at) throws RotationException {
-        List<DueKeys.Due> due = new DueKeys(onePassword).find(candidates.units(), at);
-        long considered =
-                candidates.units().stream().filter(DueKeys::considered).count();
-        log.info(due.size() + " of the " + considered + " key(s) with a max age or a key set are due for rotation"
-                + (due.isEmpty() ? "." : ":"));
-        due.forEach(d -> log.info("  - " + d.unit().label() + ": " + d.why()));
-        List<RotationPlan> generated = new ArrayList<>();
-        for (DueKeys.Due d : due) {
-            if (d.unit().spec().isPrompt()) {
-                log.warn(d.unit().label() + " is due and is entered by hand, so this run does not rotate it: run "
-                        + "mvn spectral:rotate -Dkey=" + d.unit().key()
-                        + d.unit().environment().map(e -> " -Denv=" + e).orElse("")
-                        + " (in CI, with -Dspectral.valueFrom=env:NAME)");
-            } else {
-                generated.add(d.unit());
-            }
-        }
-        if (generated.isEmpty()) {
-            log.info("No generated key is due; nothing was written.");
-        }
-        return new UnitSelector.Selected(generated, List.of());
-    }
-
-    /** A run that rotates a blast radius (all, an item, a vault) or names the incident's start answers an incident. */
-    private static boolean incident(RotationRequest request) {
-        Selection selection = request.selection();
-        return selection.all()
-                || selection.item().isPresent()
-                || selection.vault().isPresent()
-                || request.since().isPresent();
-    }
-
-    /** The units, each with a key set told the phase its rollover runs. */
-    private static UnitSelector.Selected withPhases(
-            UnitSelector.Selected selected, Map<OpReference, Rollover> rollovers) {
-        return new UnitSelector.Selected(
-                selected.units().stream()
-                        .map(u -> Optional.ofNullable(rollovers.get(u.target()))
-                                .map(r -> u.withPhase(r.phase()))
-                                .orElse(u))
-                        .toList(),
-                selected.untouched());
-    }
-
-    /** The rollover of each unit with a key set, planned from what its item holds now. */
-    private Map<OpReference, Rollover> rollovers(
-            List<RotationPlan> units, UnitWriter.Reads reads, RolloverOptions options, Instant at) {
-        Map<OpReference, Rollover> rollovers = new LinkedHashMap<>();
-        for (RotationPlan unit : units) {
-            if (unit.keySet()) {
-                Rollover rollover = Rollover.plan(
-                        unit.key(),
-                        unit.target(),
-                        reads.keyItems().get(unit.target()),
-                        options.twoPhase(),
-                        options.retain(),
-                        at);
-                rollover.warnings().forEach(w -> log.warn(unit.label() + ": " + w));
-                rollovers.put(unit.target(), rollover);
-            }
-        }
-        return rollovers;
-    }
-
     private void show(
             Selection selection,
             UnitSelector.Selected selected,
             Map<String, Optional<Long>> versions,
-            Map<OpReference, Rollover> rollovers,
+            Rollovers rollovers,
             List<String> republish) {
         List<RotationPlan> units = selected.units();
         if (units.size() == 1) {
@@ -221,19 +144,18 @@ public final class Rotator {
             unit.render(
                             before.map(v -> "item exists, version " + v)
                                     .orElse("item does not exist yet: it will be created"),
-                            Optional.ofNullable(rollovers.get(unit.target()))
-                                    .map(Rollover::describe)
-                                    .orElse(List.of()))
+                            rollovers.describe(unit))
                     .forEach(log::info);
             RotationTable.untouched(selected.untouched()).forEach(log::info);
         } else {
             RotationTable.render(selection, units, versions, selected.untouched(), republish)
                     .forEach(log::info);
             for (RotationPlan unit : units) {
-                Optional.ofNullable(rollovers.get(unit.target())).ifPresent(rollover -> {
+                List<String> lines = rollovers.describe(unit);
+                if (!lines.isEmpty()) {
                     log.info(unit.label() + ":");
-                    rollover.describe().forEach(line -> log.info("  " + line));
-                });
+                    lines.forEach(line -> log.info("  " + line));
+                }
             }
         }
     }
@@ -243,7 +165,7 @@ public final class Rotator {
             RotationRun run,
             UnitSelector.Selected selected,
             Map<String, Optional<Long>> versions,
-            Map<OpReference, Rollover> rollovers,
+            Rollovers rollovers,
             ValueFrom valueFrom,
             List<String> republish,
             long start)
@@ -251,9 +173,7 @@ public final class Rotator {
         List<RotationPlan> units = selected.units();
         List<UnitResult> results = new ArrayList<>();
         for (RotationPlan unit : units) {
-            boolean mints = Optional.ofNullable(rollovers.get(unit.target()))
-                    .map(Rollover::mints)
-                    .orElse(true);
+            boolean mints = rollovers.of(unit).map(Rollover::mints).orElse(true);
             if (!unit.spec().isPrompt() && mints) {
                 newValue.generate(generators.find(unit.spec().generator()).orElseThrow(), unit);
                 log.info("Dry run: generator '" + unit.spec().generator() + "' works"
@@ -304,7 +224,7 @@ public final class Rotator {
         private final RotationRun run;
         private final List<RotationPlan> units;
         private final Map<String, Optional<Long>> expected;
-        private final Map<OpReference, Rollover> rollovers;
+        private final Rollovers rollovers;
         private final ValueFrom valueFrom;
         private final List<UnitResult> results = new ArrayList<>();
         private Optional<RotationException> stop = Optional.empty();
@@ -313,7 +233,7 @@ public final class Rotator {
                 RotationRun run,
                 List<RotationPlan> units,
                 Map<String, Optional<Long>> versions,
-                Map<OpReference, Rollover> rollovers,
+                Rollovers rollovers,
                 ValueFrom valueFrom) {
             this.run = run;
             this.units = units;
@@ -360,14 +280,15 @@ public final class Rotator {
 
         /** The fields a unit writes (its new value, or for a key with a set, the rollover's), and what the set becomes. */
         private Fields fields(RotationPlan unit) throws RotationException {
-            Rollover rollover = rollovers.get(unit.target());
-            if (rollover == null) {
+            Optional<Rollover> planned = rollovers.of(unit);
+            if (planned.isEmpty()) {
                 SecretValue value = unit.spec().isPrompt()
                         ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
                         : newValue.generate(
                                 generators.find(unit.spec().generator()).orElseThrow(), unit);
                 return new Fields(Map.of(unit.target(), Optional.of(value)), Optional.empty());
             }
+            Rollover rollover = planned.get();
             Optional<SecretValue> minted = rollover.mints()
                     ? Optional.of(newValue.generate(
                             generators.find(unit.spec().generator()).orElseThrow(), unit))

@@ -310,7 +310,8 @@ class KeyRolloverTest {
     // ---- the run ----------------------------------------------------------------------------
 
     private RotationOutcome rotate(Config config, RolloverOptions options) throws RotationException {
-        Rotator rotator = new Rotator(op, provisioner(), generators, new NoTerminal(), Map.of(), redactor, clock, log);
+        Rotator rotator =
+                new Rotator(op, provisioner(), generators, FakeTerminal.batch(), Map.of(), redactor, clock, log);
         RotationOutcome outcome = rotator.rotate(
                 config,
                 new RotationRequest(
@@ -446,24 +447,6 @@ class KeyRolloverTest {
         @Override
         public Instant instant() {
             return now;
-        }
-    }
-
-    /** Rotation here is confirmed with -Dyes; nothing is typed. */
-    private static final class NoTerminal implements Terminal {
-        @Override
-        public boolean interactive() {
-            return false;
-        }
-
-        @Override
-        public Optional<String> readLine(String prompt) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<char[]> readSecret(String prompt) {
-            return Optional.empty();
         }
     }
 }
