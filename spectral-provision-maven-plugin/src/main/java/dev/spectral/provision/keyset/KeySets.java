@@ -85,44 +85,54 @@ public final class KeySets {
             List<Entry> entries = new ArrayList<>();
             for (Entry entry : env.entries()) {
                 entries.add(entry);
-                if (!keys.contains(entry.key()) || entry.reference().isEmpty()) {
-                    continue;
-                }
-                OpReference key = entry.reference().get();
-                String variable = KeySetNames.variable(entry.key());
-                if (env.entries().stream().anyMatch(e -> e.key().equalsIgnoreCase(variable))) {
-                    problems.add(new Problem(
-                            env.name(),
-                            entry,
-                            "no key set is published: the file defines " + variable
-                                    + " itself, and that name is the key set's",
-                            "rename that entry"));
-                    continue;
-                }
-                try {
-                    KeySet set = published(values.get(key), stored.get(KeySetNames.set(key)), now);
-                    entries.add(new Entry(variable, new Value.Literal(set.publishedJson()), entry.position()));
-                    misnamed(values.get(key))
-                            .ifPresent(kid -> problems.add(new Problem(
-                                    env.name(),
-                                    entry,
-                                    "the private key names itself '" + kid + "', not by its RFC 7638 thumbprint as "
-                                            + variable
-                                            + " does: verifiers that pick the key by the kid of a token find none",
-                                    "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
-                                            + "), or sign with the kid published in " + variable)));
-                } catch (InvalidKeyException e) {
-                    problems.add(new Problem(
-                            env.name(),
-                            entry,
-                            "no key set is published: " + e.getMessage(),
-                            "rotate the key (mvn spectral:rotate -Dkey=" + entry.key()
-                                    + ") or fix its 1Password field; until then verifiers get no set"));
+                if (keys.contains(entry.key()) && entry.reference().isPresent()) {
+                    keySet(env, entry, values.get(entry.reference().get()), stored, now, problems)
+                            .ifPresent(entries::add);
                 }
             }
             derived.add(new Environment(env.name(), env.position(), entries));
         }
         return new Derived(derived, problems);
+    }
+
+    /** The entry that publishes the set of the key an environment's entry reads; empty, with a problem, when there is none. */
+    private static Optional<Entry> keySet(
+            Environment env,
+            Entry key,
+            SecretValue privateKey,
+            Map<OpReference, Optional<SecretValue>> stored,
+            Instant now,
+            List<Problem> problems) {
+        String variable = KeySetNames.variable(key.key());
+        String rotate = "rotate the key (mvn spectral:rotate -Dkey=" + key.key() + ")";
+        if (env.entries().stream().anyMatch(e -> e.key().equalsIgnoreCase(variable))) {
+            problems.add(new Problem(
+                    env.name(),
+                    key,
+                    "no key set is published: the file defines " + variable + " itself, and that name is the key set's",
+                    "rename that entry"));
+            return Optional.empty();
+        }
+        KeySet set;
+        try {
+            set = published(
+                    privateKey, stored.get(KeySetNames.set(key.reference().orElseThrow())), now);
+        } catch (InvalidKeyException e) {
+            problems.add(new Problem(
+                    env.name(),
+                    key,
+                    "no key set is published: " + e.getMessage(),
+                    rotate + " or fix its 1Password field; until then verifiers get no set"));
+            return Optional.empty();
+        }
+        misnamed(privateKey)
+                .ifPresent(kid -> problems.add(new Problem(
+                        env.name(),
+                        key,
+                        "the private key names itself '" + kid + "', not by its RFC 7638 thumbprint as " + variable
+                                + " does: verifiers that pick the key by the kid of a token find none",
+                        rotate + ", or sign with the kid published in " + variable)));
+        return Optional.of(new Entry(variable, new Value.Literal(set.publishedJson()), key.position()));
     }
 
     /** The environments to publish, and why a set could not be made. */
