@@ -24,8 +24,9 @@ import java.util.Optional;
  * that cache the set: the first run keeps the new key aside as the next key and publishes its public
  * half while the old key still signs; the second run (any later rotation of the key) promotes it.
  * After either, every key but the one that signs and the one that waits stays in the set for the
- * retention period, then leaves. A retention of zero trusts nothing from before the run: the old keys
- * leave at once and a waiting next key is discarded, not promoted. Every write goes to one item in one edit.
+ * retention period, then leaves. A retention of zero trusts no key from before the run: every old key,
+ * also one retiring already, leaves at once, and a waiting next key is discarded, not promoted. Every
+ * write goes to one item in one edit.
  */
 public final class Rollover {
 
@@ -111,8 +112,8 @@ public final class Rollover {
                 value -> readable(value, "the next key at " + KeySetNames.next(field), "it is removed", warnings));
         boolean trustNothingOld = retain.duration().isZero();
         if (waitingPublic.isPresent() && trustNothingOld) {
-            warnings.add("the next key waiting at " + KeySetNames.next(field)
-                    + " is discarded, not promoted: with a retention of 0s nothing from before this run is kept");
+            warnings.add("the next key waiting at " + path(KeySetNames.next(field))
+                    + " is discarded, not promoted: with a retention of 0s no key from before this run is kept");
         }
         KeySet set = KeySet.empty();
         Optional<SecretValue> kept = item.flatMap(i -> i.value(KeySetNames.set(field)));
@@ -218,9 +219,8 @@ public final class Rollover {
         String signs = signingKidAfter(minted);
         Optional<String> waits = phase == Phase.PREPARE ? Optional.of(KeySet.kid(minted)) : Optional.empty();
         for (String kid : set.kids()) {
-            if (!kid.equals(signs)
-                    && !waits.orElse("").equals(kid)
-                    && set.retires(kid).isEmpty()) {
+            boolean old = !kid.equals(signs) && !waits.orElse("").equals(kid);
+            if (old && (set.retires(kid).isEmpty() || retain.duration().isZero())) {
                 set = set.retiring(kid, now.plus(retain.duration()));
             }
         }

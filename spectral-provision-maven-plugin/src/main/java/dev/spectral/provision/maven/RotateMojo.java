@@ -96,7 +96,8 @@ public class RotateMojo extends AbstractPublishingMojo {
     /**
      * For keys with a public key set: how long a key that stops signing stays in the set, so that the
      * tokens it signed still verify. At least the longest lifetime of those tokens; {@code 0s} drops it
-     * at once (a compromised key). A whole number and a unit: {@code 30d}, {@code 12h}, {@code 30m},
+     * at once, with every other key from before the run, and discards a waiting next key instead of
+     * promoting it (a compromised key). A whole number and a unit: {@code 30d}, {@code 12h}, {@code 30m},
      * {@code 0s}.
      */
     @Parameter(property = PropertyNames.ROTATE_RETAIN, defaultValue = "30d")

@@ -105,16 +105,16 @@ public final class Provisioner {
             targets.put(env.name(), GITHUB_TARGET);
         }
         plan.removeIf(change -> isSetWithoutValue(change, derived));
+        for (Environment env : local) {
+            plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
+            targets.put(env.name(), request.dotEnvFile().toString());
+        }
         plan.replaceAll(
                 change -> change.kind() == Kind.VARIABLE && change.source().equals(Change.LITERAL)
                         ? derived.sourceOf(change.environment(), change.key())
                                 .map(change::from)
                                 .orElse(change)
                         : change);
-        for (Environment env : local) {
-            plan.addAll(PlanBuilder.forDotEnv(env, dotEnv.upToDate(env, values, request.dotEnvFile())));
-            targets.put(env.name(), request.dotEnvFile().toString());
-        }
         log.info("Plan" + repository.map(r -> " for " + r).orElse("")
                 + (request.dryRun() ? " (dry run: nothing is written)" : "") + ":");
         PlanTable.render(plan).forEach(log::info);

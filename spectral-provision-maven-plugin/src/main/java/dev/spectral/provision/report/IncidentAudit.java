@@ -29,9 +29,13 @@ final class IncidentAudit {
                                 + "<ISO-8601 instant or date> and review from then up to " + run.at() + " (this run)");
     }
 
+    /** What to review; nothing when the run rotated nothing (a scheduled {@code -Dkey=due} with nothing due). */
     static List<String> surfaces(RotationOutcome outcome) {
         RotationRun run = outcome.run();
         List<String> surfaces = new ArrayList<>();
+        if (outcome.units().isEmpty()) {
+            return surfaces;
+        }
         surfaces.add("Git history of " + run.file() + " (and of the plugin configuration and workflows): `git log"
                 + run.since().map(s -> " --since=" + s).orElse("") + " -- " + run.file() + "`");
         surfaces.add("1Password item history (vault activity, and each item's history): "

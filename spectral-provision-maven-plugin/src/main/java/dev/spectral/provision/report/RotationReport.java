@@ -73,7 +73,7 @@ public record RotationReport(
                 outcome.dryRun(),
                 outcome.run().selection().text(),
                 outcome.run().since().map(Object::toString).orElse(null),
-                IncidentAudit.window(outcome.run()),
+                outcome.units().isEmpty() ? null : IncidentAudit.window(outcome.run()),
                 ActionsRun.url(environment).orElse(null),
                 outcome.complete(),
                 outcome.stored(),

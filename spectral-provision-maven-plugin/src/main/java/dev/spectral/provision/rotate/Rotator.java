@@ -194,7 +194,9 @@ public final class Rotator {
                                 + (units.get(0).keySet() ? " and its key set" : "") + " in 1Password and republish "
                                 + publish
                                 + ". Nothing was written."
-                        : "Dry run: would write " + units.size() + " fields in 1Password and republish " + publish
+                        : "Dry run: would write " + units.size() + " keys"
+                                + (units.stream().anyMatch(RotationPlan::keySet) ? " (and their key sets)" : "")
+                                + " in 1Password and republish " + publish
                                 + (republish.isEmpty() ? "" : " once each") + ". Nothing was written.");
         return new RotationOutcome(
                 run, results, selected.untouched(), Optional.empty(), Optional.empty(), since(start), Optional.empty());

@@ -26,8 +26,13 @@ public final class GitHubLimitsCheck implements Check {
             }
             countLimit(env, env.secrets(), "secrets", findings);
             List<Entry> variables = new ArrayList<>(env.literals());
+            int keySets = settings.keySetEntries(config, env).size();
             variables.addAll(settings.keySetEntries(config, env));
-            countLimit(env, variables, "variables (key sets included)", findings);
+            countLimit(
+                    env,
+                    variables,
+                    keySets == 0 ? "variables" : "variables (" + keySets + " key set(s) included)",
+                    findings);
             for (Entry entry : env.literals()) {
                 int size = entry.literal().orElseThrow().getBytes(StandardCharsets.UTF_8).length;
                 if (size > MAX_VALUE_BYTES) {

@@ -118,6 +118,31 @@ class RolloverTest {
     }
 
     @Test
+    void aRetentionOfZeroAlsoDropsAKeyThatWasRetiringAlready() throws Exception {
+        ECKey retiring = newKey();
+        String kept = KeySet.empty()
+                .withSigningKey(PublicJwk.of(retiring.toJSONString()))
+                .withSigningKey(PublicJwk.of(signing.toJSONString()))
+                .retiring(retiring.getKeyID(), NOW.plusSeconds(86_400))
+                .stored();
+        Map<OpReference, SecretValue> values = new LinkedHashMap<>();
+        values.put(FIELD, SecretValue.of(signing.toJSONString(), redactor));
+        values.put(KeySetNames.set(FIELD), SecretValue.of(kept, redactor));
+        ECKey fresh = newKey();
+
+        Rollover.Writes writes = Rollover.plan(
+                        "K",
+                        FIELD,
+                        Optional.of(new ItemValues(3, values)),
+                        false,
+                        Age.parse("0s").orElseThrow(),
+                        NOW)
+                .writes(Optional.of(SecretValue.of(fresh.toJSONString(), redactor)), redactor);
+
+        assertEquals(List.of(fresh.getKeyID()), writes.kidsAfter());
+    }
+
+    @Test
     void aValueThatIsNotAKeyIsReplacedWithAWarningThatDoesNotShowIt() {
         Map<OpReference, SecretValue> values = Map.of(FIELD, SecretValue.of("hand-typed-secret-123", redactor));
 

@@ -281,6 +281,32 @@ class KeyRolloverTest {
     }
 
     @Test
+    void aLocalEnvironmentGetsItsKeySetInTheEnvFileAndThePlanSaysWhence() throws Exception {
+        Config config = Configs.valid("""
+                [dev]
+                SIGNING_KEY = "op://Spectral/signing-key-dev/jwk"
+                [rotation]
+                SIGNING_KEY = "es256-jwk:shared"
+                """);
+        op.put("op://Spectral/signing-key-dev/jwk", privateKey("es256-jwk"));
+
+        provisioner()
+                .provision(
+                        config,
+                        new ProvisionRequest(
+                                "dev",
+                                Set.of("dev"),
+                                Path.of("/nonexistent/.env"),
+                                Set.of(ProvisionRequest.Option.DRY_RUN)));
+
+        assertTrue(
+                log.lines("INFO").stream()
+                        .anyMatch(l -> l.matches(
+                                "dev +SIGNING_KEY_JWKS +variable +write \\.env +\\(key set of SIGNING_KEY\\)")),
+                log.lines().toString());
+    }
+
+    @Test
     void theFirstRotationOfAKeyWithoutItemStartsItsSet() throws Exception {
         Config config = config("es256-jwk");
 

@@ -299,7 +299,7 @@ class RotatorManyKeysTest {
         assertTrue(
                 log.all()
                         .contains(
-                                "Dry run: would write 8 fields in 1Password and republish production, staging once each. "
+                                "Dry run: would write 8 keys in 1Password and republish production, staging once each. "
                                         + "Nothing was written."),
                 log.all());
         String record = RotationRecord.markdown(outcome, Optional.empty());

@@ -140,7 +140,7 @@ class ChecksTest {
         @Test
         void theKeySetOfAJwkKeyCountsAsAVariable() {
             String toml = environment("production", 1, 100) + "[rotation]\nS0 = \"es256-jwk:shared\"\n";
-            assertTrue(only(run(check, toml)).message().contains("101 variables (key sets included)"));
+            assertTrue(only(run(check, toml)).message().contains("101 variables (1 key set(s) included)"));
         }
 
         @Test
