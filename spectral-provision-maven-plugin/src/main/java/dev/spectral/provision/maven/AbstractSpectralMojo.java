@@ -35,6 +35,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 abstract class AbstractSpectralMojo extends AbstractMojo {
 
+    /** Loaded by {@link #generators()} on first use in this execution; never shared between executions. */
+    private GeneratorRegistry generators;
+
     /** Every value the run resolves is registered here and masked in everything it prints or throws. */
     final Redactor redactor = new Redactor();
 
@@ -265,12 +268,18 @@ abstract class AbstractSpectralMojo extends AbstractMojo {
         return parsed.config();
     }
 
-    /** The generators on the plugin's classpath (built-ins and any jar under the plugin's dependencies), loaded afresh. */
+    /**
+     * The generators on the plugin's classpath (built-ins and any jar under the plugin's dependencies),
+     * loaded once per execution of the goal: the checks, the engine and the goal share them.
+     */
     GeneratorRegistry generators() throws MojoFailureException {
-        try {
-            return GeneratorRegistry.load(getClass().getClassLoader());
-        } catch (GeneratorRegistryException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        if (generators == null) {
+            try {
+                generators = GeneratorRegistry.load(getClass().getClassLoader());
+            } catch (GeneratorRegistryException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
         }
+        return generators;
     }
 }

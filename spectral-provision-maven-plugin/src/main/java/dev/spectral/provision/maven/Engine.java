@@ -27,7 +27,6 @@ final class Engine implements AutoCloseable {
     final Log log;
     final OpCli op;
     final GhCli github;
-    final GeneratorRegistry generators;
     final Clock clock = Clock.systemUTC();
     final KeySets keySets;
     final Provisioner provisioner;
@@ -51,7 +50,6 @@ final class Engine implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(parallelism);
         this.op = new OpCli(runner, opExecutable, timeout, redactor);
         this.github = new GhCli(runner, ghExecutable, repository, timeout, redactor, RequestBudget.of(limits), log);
-        this.generators = generators;
         this.keySets = new KeySets(generators::producesPrivateJwk, op, clock);
         this.provisioner = new Provisioner(op, github, new DotEnvWriter(runner), keySets, pool, log);
     }
