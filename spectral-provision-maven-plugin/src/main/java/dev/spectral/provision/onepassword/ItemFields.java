@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spectral.provision.config.OpReference;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Puts a value into the field a reference points at, in an item's JSON, the way 1Password matches
@@ -33,15 +34,8 @@ final class ItemFields {
 
     /** The item without the field; an item without it is returned as it is. */
     static ObjectNode without(ObjectNode item, OpReference target) {
-        find(item.withArray("fields"), target).ifPresent(field -> {
-            ArrayNode fields = item.withArray("fields");
-            for (int i = 0; i < fields.size(); i++) {
-                if (fields.get(i) == field) {
-                    fields.remove(i);
-                    return;
-                }
-            }
-        });
+        ArrayNode fields = item.withArray("fields");
+        indexOf(fields, target).ifPresent(fields::remove);
         return item;
     }
 
@@ -84,15 +78,23 @@ final class ItemFields {
     }
 
     private static Optional<ObjectNode> find(ArrayNode fields, OpReference target) {
-        for (JsonNode field : fields) {
+        return indexOf(fields, target).stream()
+                .mapToObj(i -> (ObjectNode) fields.get(i))
+                .findFirst();
+    }
+
+    /** The first field the reference names, as op matches it. */
+    private static OptionalInt indexOf(ArrayNode fields, OpReference target) {
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode field = fields.get(i);
             boolean fieldMatches = names(field, target.field());
             boolean sectionMatches =
                     target.section().map(s -> names(field.path("section"), s)).orElse(true);
-            if (fieldMatches && sectionMatches && field instanceof ObjectNode object) {
-                return Optional.of(object);
+            if (fieldMatches && sectionMatches && field instanceof ObjectNode) {
+                return OptionalInt.of(i);
             }
         }
-        return Optional.empty();
+        return OptionalInt.empty();
     }
 
     private static boolean names(JsonNode node, String name) {
