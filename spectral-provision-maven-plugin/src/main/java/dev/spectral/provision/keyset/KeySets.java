@@ -1,6 +1,5 @@
 package dev.spectral.provision.keyset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.spectral.provision.config.Config;
 import dev.spectral.provision.config.Entry;
 import dev.spectral.provision.config.Environment;
@@ -10,7 +9,6 @@ import dev.spectral.provision.config.Value;
 import dev.spectral.provision.onepassword.OnePassword;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.secret.SecretValue;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +27,6 @@ import java.util.function.Predicate;
  * first rollover wrote one. The published sets are derived, never typed into the file.
  */
 public final class KeySets {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> producesPrivateJwk;
     private final OnePassword onePassword;
@@ -53,7 +49,7 @@ public final class KeySets {
     /** Whether the key's rotation spec names a generator of private JWKs. */
     public boolean publishesSet(Config config, String key) {
         return config.rotation(key)
-                .filter(spec -> !spec.isPrompt() && producesPrivateJwk.test(spec.generator()))
+                .filter(spec -> spec.generatedBy(producesPrivateJwk))
                 .isPresent();
     }
 
@@ -167,13 +163,11 @@ public final class KeySets {
         }
     }
 
-    /** The kid a private key declares when it is not its thumbprint. */
+    /** The kid a private key declares when it is not its thumbprint; a key that is no JWK has been told already. */
     private static Optional<String> misnamed(SecretValue privateKey) {
         try {
-            String declared = JSON.readTree(privateKey.reveal()).path("kid").asText();
-            String thumbprint = PublicJwk.of(privateKey.reveal()).path("kid").asText();
-            return declared.isEmpty() || declared.equals(thumbprint) ? Optional.empty() : Optional.of(declared);
-        } catch (IOException | InvalidKeyException e) {
+            return PublicJwk.foreignKid(PublicJwk.parse(privateKey.reveal()));
+        } catch (InvalidKeyException e) {
             return Optional.empty();
         }
     }

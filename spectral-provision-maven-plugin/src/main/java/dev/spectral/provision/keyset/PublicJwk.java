@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,13 +41,16 @@ public final class PublicJwk {
      * @throws InvalidKeyException when it is not a JSON object of an asymmetric key type with its public members
      */
     public static ObjectNode of(String jwk) throws InvalidKeyException {
-        JsonNode node;
+        return of(parse(jwk));
+    }
+
+    /** A JWK's JSON, for the checks that read more than its public half. */
+    public static JsonNode parse(String jwk) throws InvalidKeyException {
         try {
-            node = JSON.readTree(jwk);
+            return JSON.readTree(jwk);
         } catch (java.io.IOException e) {
             throw new InvalidKeyException("is not JSON, so not a JWK");
         }
-        return of(node);
     }
 
     /** As {@link #of(String)}, for a JWK already parsed. */
@@ -90,6 +94,19 @@ public final class PublicJwk {
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("SHA-256 and JSON are part of every JVM and Jackson", e);
         }
+    }
+
+    /**
+     * The kid a JWK declares when it is not the key's thumbprint: verifiers that pick the key of a
+     * token by its kid would not find it in a published set. Empty when it declares none or the right one.
+     *
+     * @throws InvalidKeyException as {@link #of(JsonNode)}
+     */
+    public static Optional<String> foreignKid(JsonNode jwk) throws InvalidKeyException {
+        String declared = jwk.path("kid").asText();
+        return declared.isEmpty() || declared.equals(of(jwk).path("kid").asText())
+                ? Optional.empty()
+                : Optional.of(declared);
     }
 
     /** The private members a JWK holds, by name; empty for a public key. */

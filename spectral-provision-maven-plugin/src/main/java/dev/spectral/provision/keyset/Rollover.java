@@ -8,7 +8,6 @@ import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.onepassword.OnePassword.ItemValues;
 import dev.spectral.provision.secret.Redactor;
 import dev.spectral.provision.secret.SecretValue;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -299,19 +298,18 @@ public final class Rollover {
 
     /** A minted key must be a private JWK, and when it names itself, by its thumbprint. */
     private static ObjectNode checkedMint(SecretValue value) throws InvalidKeyException {
-        ObjectNode publicKey;
         JsonNode minted;
+        ObjectNode publicKey;
         try {
-            publicKey = PublicJwk.of(value.reveal());
-            minted = JSON.readTree(value.reveal());
-        } catch (InvalidKeyException | IOException e) {
+            minted = PublicJwk.parse(value.reveal());
+            publicKey = PublicJwk.of(minted);
+        } catch (InvalidKeyException e) {
             throw new InvalidKeyException("the generated key " + e.getMessage());
         }
         if (PublicJwk.privateMembers(minted).isEmpty()) {
             throw new InvalidKeyException("the generated key has no private member, so it cannot sign");
         }
-        String declared = minted.path("kid").asText();
-        if (!declared.isEmpty() && !declared.equals(KeySet.kid(publicKey))) {
+        if (PublicJwk.foreignKid(minted).isPresent()) {
             throw new InvalidKeyException("the generated key's kid is not its RFC 7638 thumbprint ("
                     + KeySet.kid(publicKey) + "), so verifiers could not find it in the set by the kid of its tokens");
         }
