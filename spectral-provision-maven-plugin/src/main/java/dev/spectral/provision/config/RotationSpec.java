@@ -3,6 +3,7 @@ package dev.spectral.provision.config;
 import dev.spectral.generators.GeneratorIds;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * How a key is regenerated, from {@code [rotation]}: {@code KEY = "<generator|prompt>:<shared|per-env>[:<max age>]"}.
@@ -33,6 +34,11 @@ public record RotationSpec(String key, String generator, Scope scope, Optional<A
 
     public boolean isPrompt() {
         return PROMPT.equals(generator);
+    }
+
+    /** Whether a generator (not a person) makes the key, and one of those {@code generators} accepts. */
+    public boolean generatedBy(Predicate<String> generators) {
+        return !isPrompt() && generators.test(generator);
     }
 
     /** Where a rotated value lives. */

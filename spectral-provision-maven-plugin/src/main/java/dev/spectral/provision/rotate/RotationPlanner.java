@@ -69,7 +69,7 @@ public final class RotationPlanner {
                         .filter(n -> !local.contains(n))
                         .toList(),
                 readers.stream().map(Environment::name).filter(local::contains).toList(),
-                !spec.isPrompt() && generators.producesPrivateJwk(spec.generator()));
+                spec.generatedBy(generators::producesPrivateJwk));
     }
 
     /** The environments that reference the key with {@code op://}, in file order. */

@@ -52,7 +52,7 @@ public record VerifySettings(
     public List<Entry> keySetEntries(Config config, Environment environment) {
         return environment.secrets().stream()
                 .filter(entry -> config.rotation(entry.key())
-                        .filter(spec -> keySetGeneratorIds.contains(spec.generator()))
+                        .filter(spec -> spec.generatedBy(keySetGeneratorIds::contains))
                         .isPresent())
                 .toList();
     }
