@@ -1,6 +1,7 @@
 package dev.spectral.provision.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,18 @@ public record Age(String text, Duration duration) {
             default -> Duration.ofSeconds(n);
         };
         return Optional.of(new Age(text.strip(), duration));
+    }
+
+    /** Whether something that last changed at {@code changed} is at least this old at {@code now}. */
+    public boolean reached(Instant changed, Instant now) {
+        return !changed.plus(duration).isAfter(now);
+    }
+
+    /** How long ago {@code changed} was, for messages: {@code 61 days}, {@code 1 day}, {@code 5 hours}. */
+    public static String since(Instant changed, Instant now) {
+        Duration age = Duration.between(changed, now);
+        long days = age.toDays();
+        return days >= 1 ? days + (days == 1 ? " day" : " days") : age.toHours() + " hours";
     }
 
     @Override

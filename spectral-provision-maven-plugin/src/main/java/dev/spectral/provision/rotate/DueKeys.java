@@ -1,16 +1,18 @@
 package dev.spectral.provision.rotate;
 
 import dev.spectral.provision.config.Age;
+import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.keyset.KeySetNames;
-import dev.spectral.provision.keyset.Rollover;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePassword.ItemValues;
 import dev.spectral.provision.onepassword.OnePasswordException;
 import dev.spectral.provision.publish.SecretFreshness;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,11 +27,19 @@ final class DueKeys {
     record Due(RotationPlan unit, String why) {}
 
     private final OnePassword onePassword;
+    private final UnitWriter writer;
     private final Log log;
+    private final Map<OpReference, Optional<ItemValues>> itemsRead = new LinkedHashMap<>();
 
-    DueKeys(OnePassword onePassword, Log log) {
+    DueKeys(OnePassword onePassword, UnitWriter writer, Log log) {
         this.onePassword = onePassword;
+        this.writer = writer;
         this.log = log;
+    }
+
+    /** The key items read to see whether a next key waits, by target, for the rotation to use rather than read again. */
+    Map<OpReference, Optional<ItemValues>> itemsRead() {
+        return Map.copyOf(itemsRead);
     }
 
     /**
@@ -95,26 +105,16 @@ final class DueKeys {
         if (updated.isEmpty()) {
             return Optional.of("its item " + unit.itemPath() + " does not exist yet");
         }
-        if (updated.get().plus(maxAge.duration()).isAfter(now)) {
+        if (!maxAge.reached(updated.get(), now)) {
             return Optional.empty();
         }
-        return Optional.of("its item last changed " + updated.get() + ", " + days(Duration.between(updated.get(), now))
+        return Optional.of("its item last changed " + updated.get() + ", " + Age.since(updated.get(), now)
                 + " ago; max age " + maxAge);
     }
 
     private boolean nextKeyWaits(RotationPlan unit) throws RotationException {
-        try {
-            return onePassword
-                    .read(Rollover.fields(unit.target()))
-                    .flatMap(item -> item.value(KeySetNames.next(unit.target())))
-                    .isPresent();
-        } catch (OnePasswordException e) {
-            throw new RotationException(RotationException.Cause.TOOL, e.getMessage() + "; nothing was written", e);
-        }
-    }
-
-    private static String days(Duration age) {
-        long days = age.toDays();
-        return days >= 1 ? days + (days == 1 ? " day" : " days") : age.toHours() + " hours";
+        Optional<ItemValues> item = writer.keyItem(unit.target());
+        itemsRead.put(unit.target(), item);
+        return item.flatMap(i -> i.value(KeySetNames.next(unit.target()))).isPresent();
     }
 }

@@ -8,6 +8,7 @@ import dev.spectral.provision.keyset.KeySetNames;
 import dev.spectral.provision.keyset.Rollover;
 import dev.spectral.provision.log.Log;
 import dev.spectral.provision.onepassword.OnePassword;
+import dev.spectral.provision.onepassword.OnePassword.ItemValues;
 import dev.spectral.provision.publish.ProvisionException;
 import dev.spectral.provision.publish.ProvisionOutcome;
 import dev.spectral.provision.publish.ProvisionRequest;
@@ -86,15 +87,18 @@ public final class Rotator {
                 request.valueFrom(),
                 request.dryRun(),
                 request.rollover());
+        Map<OpReference, Optional<ItemValues>> alreadyRead = Map.of();
         if (request.selection().due()) {
-            selected = new DueKeys(onePassword, log).select(selected, at);
+            DueKeys due = new DueKeys(onePassword, writer, log);
+            selected = due.select(selected, at);
+            alreadyRead = due.itemsRead();
             if (selected.units().isEmpty()) {
                 return new RotationOutcome(
                         run, List.of(), List.of(), Optional.empty(), Optional.empty(), since(start), Optional.empty());
             }
         }
         ValueFrom valueFrom = ValueFrom.check(request.valueFrom(), selected.units());
-        UnitWriter.Reads reads = writer.read(selected.units());
+        UnitWriter.Reads reads = writer.read(selected.units(), alreadyRead);
         Map<String, Optional<Long>> versions = reads.versions();
         Rollovers rollovers = Rollovers.plan(selected.units(), reads, request, at, log);
         selected = rollovers.phased(selected);
@@ -283,18 +287,19 @@ public final class Rotator {
         /** The fields a unit writes (its new value, or for a key with a set, the rollover's), and what the set becomes. */
         private Fields fields(RotationPlan unit) throws RotationException {
             Optional<Rollover> planned = rollovers.of(unit);
-            if (planned.isEmpty()) {
-                SecretValue value = unit.spec().isPrompt()
-                        ? newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit))
-                        : newValue.generate(
-                                generators.find(unit.spec().generator()).orElseThrow(), unit);
-                return new Fields(Map.of(unit.target(), Optional.of(value)), Optional.empty());
+            if (unit.spec().isPrompt()) {
+                SecretValue typed =
+                        newValue.prompted(units.size() == 1 ? unit.key() : unit.label(), valueFrom.forUnit(unit));
+                return new Fields(Map.of(unit.target(), Optional.of(typed)), Optional.empty());
             }
-            Rollover rollover = planned.get();
-            Optional<SecretValue> minted = rollover.mints()
+            Optional<SecretValue> minted = planned.map(Rollover::mints).orElse(true)
                     ? Optional.of(newValue.generate(
                             generators.find(unit.spec().generator()).orElseThrow(), unit))
                     : Optional.empty();
+            if (planned.isEmpty()) {
+                return new Fields(Map.of(unit.target(), minted), Optional.empty());
+            }
+            Rollover rollover = planned.get();
             try {
                 Rollover.Writes writes = rollover.writes(minted, redactor);
                 return new Fields(

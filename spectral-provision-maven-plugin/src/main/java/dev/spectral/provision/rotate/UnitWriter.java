@@ -34,11 +34,21 @@ final class UnitWriter {
     record Reads(Map<String, Optional<Long>> versions, Map<OpReference, Optional<ItemValues>> keyItems) {}
 
     Reads read(List<RotationPlan> units) throws RotationException {
+        return read(units, Map.of());
+    }
+
+    /**
+     * @param alreadyRead the key items this run read a moment ago (to see whether a next key waits), by
+     *     target: not read again
+     */
+    Reads read(List<RotationPlan> units, Map<OpReference, Optional<ItemValues>> alreadyRead) throws RotationException {
         Map<String, Optional<Long>> versions = new LinkedHashMap<>();
         Map<OpReference, Optional<ItemValues>> keyItems = new LinkedHashMap<>();
         for (RotationPlan unit : units) {
             if (unit.keySet()) {
-                Optional<ItemValues> item = read(unit.target());
+                Optional<ItemValues> item = alreadyRead.containsKey(unit.target())
+                        ? alreadyRead.get(unit.target())
+                        : keyItem(unit.target());
                 keyItems.put(unit.target(), item);
                 versions.putIfAbsent(unit.target().itemId(), item.map(ItemValues::version));
             } else if (!versions.containsKey(unit.target().itemId())) {
@@ -48,7 +58,8 @@ final class UnitWriter {
         return new Reads(versions, keyItems);
     }
 
-    private Optional<ItemValues> read(OpReference target) throws RotationException {
+    /** The key, next key and key set fields of a key's item, with its version. */
+    Optional<ItemValues> keyItem(OpReference target) throws RotationException {
         try {
             return onePassword.read(Rollover.fields(target));
         } catch (OnePasswordException e) {

@@ -106,6 +106,10 @@ class DueRotationTest {
                 List.of("OLD_TOKEN", "NEW_KEY", "WAITING_KEY"),
                 outcome.units().stream().map(u -> u.plan().key()).toList());
         assertTrue(outcome.stored());
+        assertEquals(
+                3,
+                op.versionCalls(),
+                "one item read per rotated key: the waiting key's item, read to find it due, is not read again");
         assertTrue(
                 log.lines("INFO").contains("4 of the 5 key(s) with a max age or a key set are due for rotation:"),
                 log.lines().toString());

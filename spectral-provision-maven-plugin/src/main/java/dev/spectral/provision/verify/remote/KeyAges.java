@@ -8,7 +8,6 @@ import dev.spectral.provision.config.Finding;
 import dev.spectral.provision.config.OpReference;
 import dev.spectral.provision.config.RotationSpec;
 import dev.spectral.provision.publish.SecretFreshness;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,16 +46,15 @@ final class KeyAges {
                 }
                 OpReference ref = entry.reference().get();
                 items.itemUpdated(ref)
-                        .filter(updated -> !updated.plus(maxAge.duration()).isAfter(now))
+                        .filter(updated -> maxAge.reached(updated, now))
                         .ifPresent(updated -> findings.add(Finding.warning(
                                 "rotation-due",
                                 spec.position(),
                                 spec.scope() == RotationSpec.Scope.PER_ENV ? env.name() : null,
                                 spec.key(),
                                 "due for rotation: its 1Password item " + ref.vault() + "/" + ref.item()
-                                        + " last changed " + updated + ", "
-                                        + Duration.between(updated, now).toDays()
-                                        + " days ago; the max age is " + maxAge,
+                                        + " last changed " + updated + ", " + Age.since(updated, now)
+                                        + " ago; the max age is " + maxAge,
                                 "mvn spectral:rotate -Dkey=" + spec.key()
                                         + (spec.scope() == RotationSpec.Scope.PER_ENV ? " -Denv=" + env.name() : "")
                                         + " (or -Dkey=due for every key that is due)")));
